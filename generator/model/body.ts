@@ -1,0 +1,127 @@
+/**
+ * The request body: its mode, content type, fields and every sample text (the request's own and
+ * each saved example's original request of the same mode).
+ */
+import { listOf, type Request, type RequestBody } from "../load/sdk.js";
+import type { BodyFieldIR, BodyIR, RawLanguage, SampleIR } from "./ir.js";
+import { hasReference } from "./templates.js";
+import { descriptionText, pushUnique, stringValue } from "./text.js";
+
+const LANGUAGE_TYPES: Record<RawLanguage, string> = {
+  json: "application/json",
+  xml: "application/xml",
+  html: "text/html",
+  javascript: "application/javascript",
+  text: "text/plain",
+};
+
+export function readBody(
+  request: Request,
+  examples: readonly { name: string; request: Request }[],
+  contentTypeHeader: string | undefined,
+  isRequired: (description: string | undefined) => boolean,
+): BodyIR | undefined {
+  const body = request.body;
+  if (!body || !body.mode || (body as { disabled?: boolean }).disabled) return undefined;
+  const mode = body.mode as BodyIR["mode"];
+  switch (mode) {
+    case "raw": {
+      const language = rawLanguage(body, contentTypeHeader);
+      const samples: SampleIR[] = [];
+      addSample(samples, "request", body.raw);
+      for (const example of examples) {
+        if (example.request.body?.mode === "raw") addSample(samples, example.name, example.request.body.raw);
+      }
+      if (!samples.length && !body.raw) return undefined;
+      return { mode, language, contentType: contentTypeHeader ?? LANGUAGE_TYPES[language], samples };
+    }
+    case "urlencoded":
+    case "formdata": {
+      const fields = readFields(body, examples, mode, isRequired);
+      const contentType = mode === "urlencoded" ? "application/x-www-form-urlencoded" : "multipart/form-data";
+      return { mode, contentType, fields, samples: [] };
+    }
+    case "file":
+      return { mode, contentType: contentTypeHeader ?? "application/octet-stream", samples: [] };
+    case "graphql": {
+      const graphql = (body as { graphql?: { query?: unknown; variables?: unknown } }).graphql ?? {};
+      // The query is fixed by the collection; the variables are typed from their samples.
+      const samples: SampleIR[] = [];
+      addSample(samples, "request", stringValue(graphql.variables));
+      return { mode, contentType: "application/json", samples, graphqlQuery: stringValue(graphql.query) ?? "" };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function addSample(samples: SampleIR[], origin: string, text: string | undefined): void {
+  if (text === undefined || !text.trim()) return;
+  samples.push({ origin, text });
+}
+
+/** raw bodies: the language Postman records, else what the Content-Type header says. */
+function rawLanguage(body: RequestBody, contentType: string | undefined): RawLanguage {
+  const declared = (body.options as { raw?: { language?: string } } | undefined)?.raw?.language;
+  if (declared && declared in LANGUAGE_TYPES) return declared as RawLanguage;
+  const type = (contentType ?? "").toLowerCase();
+  if (type.includes("json")) return "json";
+  if (type.includes("xml")) return "xml";
+  if (type.includes("html")) return "html";
+  if (type.includes("javascript")) return "javascript";
+  if (!type && looksLikeJson(body.raw)) return "json";
+  return "text";
+}
+
+function looksLikeJson(text: string | undefined): boolean {
+  if (!text) return false;
+  const t = text.trim();
+  if (!(t.startsWith("{") || t.startsWith("["))) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readFields(
+  body: RequestBody,
+  examples: readonly { name: string; request: Request }[],
+  mode: "urlencoded" | "formdata",
+  isRequired: (description: string | undefined) => boolean,
+): BodyFieldIR[] {
+  const list = (b: RequestBody | undefined) =>
+    listOf<RawField>(mode === "urlencoded" ? b?.urlencoded : b?.formdata);
+  return list(body)
+    .filter((f) => f.key !== undefined && f.key !== null && String(f.key) !== "")
+    .map((f) => {
+      const key = String(f.key);
+      const type = f.type === "file" ? "file" : "text";
+      const value = type === "text" ? stringValue(f.value) : undefined;
+      const samples: string[] = [];
+      pushUnique(samples, value);
+      for (const example of examples) {
+        for (const ef of list(example.request.body)) if (String(ef.key) === key) pushUnique(samples, stringValue(ef.value));
+      }
+      const description = descriptionText(f.description);
+      return {
+        key,
+        type,
+        required: !f.disabled && isRequired(description),
+        value: type === "text" && hasReference(value) ? value : undefined,
+        samples: samples.filter((s) => !hasReference(s)),
+        contentType: typeof f.contentType === "string" && f.contentType ? f.contentType : undefined,
+        description,
+      } satisfies BodyFieldIR;
+    });
+}
+
+interface RawField {
+  key?: unknown;
+  value?: unknown;
+  type?: string;
+  disabled?: boolean;
+  description?: unknown;
+  contentType?: unknown;
+}

@@ -1,0 +1,228 @@
+/**
+ * `model`: a loaded collection → the IR. Walks the SDK's item tree beside the raw JSON (for the
+ * fields the SDK drops), resolves auth and folder variables, classifies every part of each
+ * request, and gives each operation a unique method name.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import { DiagnosticSink } from "../diagnostics.js";
+import type { Item, ItemGroup, Request, Response } from "../load/sdk.js";
+import { listOf, sdk } from "../load/sdk.js";
+import type { LoadedCollection } from "../load/load-collection.js";
+import { headersComputedBy, resolveAuth } from "./auth.js";
+import { readBody } from "./body.js";
+import type { CollectionIR, OperationIR, SourceLocation, VariableIR } from "./ir.js";
+import { assignMethodNames } from "./operation-names.js";
+import { classifyHeaders, isRequired, readRequestParts } from "./request-parts.js";
+import { readResponse } from "./responses.js";
+import { isSecretName } from "./secrets.js";
+import { substituteLocalVariables } from "./local-variables.js";
+import { variableReferences } from "./templates.js";
+import { descriptionText, requiredMarker, stringValue } from "./text.js";
+
+export interface BuildResult {
+  ir: CollectionIR;
+  diagnostics: Diagnostic[];
+}
+
+interface Scope {
+  folderPath: string[];
+  authChain: { auth: unknown; from: string }[];
+  variables: Record<string, string>;
+}
+
+type RawNode = Record<string, unknown>;
+
+export function buildCollectionIR(loaded: LoadedCollection): BuildResult {
+  const sink = new DiagnosticSink();
+  sink.add(loaded.diagnostics.items);
+  const { json, source } = loaded;
+  const info = json.info as RawNode;
+  const markersInUse = usesRequiredMarkers(json);
+  const collectionAuth = loaded.sdk.auth?.toJSON() ?? json.auth;
+
+  const operations: Omit<OperationIR, "id" | "typeName">[] = [];
+  const visit = (items: readonly (Item | ItemGroup)[], raws: unknown[], prefix: string, scope: Scope) => {
+    items.forEach((node, index) => {
+      const raw = (raws[index] ?? {}) as RawNode;
+      const indexPath = `${prefix}${index}`;
+      const name = typeof raw.name === "string" && raw.name.trim() ? raw.name : `#${index + 1}`;
+      if (sdk.ItemGroup.isItemGroup(node)) {
+        const group = node as ItemGroup;
+        visit(listOf<Item | ItemGroup>(group.items), (raw.item as unknown[]) ?? [], `${indexPath}/`, {
+          folderPath: [...scope.folderPath, name],
+          authChain: [{ auth: group.auth?.toJSON() ?? raw.auth, from: `folder "${name}"` }, ...scope.authChain],
+          variables: { ...scope.variables, ...localVariables(raw.variable) },
+        });
+        return;
+      }
+      const itemPath = [...scope.folderPath, name].join(" / ");
+      const location: SourceLocation = { file: loaded.fileOf(indexPath), itemPath };
+      operations.push(
+        buildOperation(node as Item, raw, name, location, scope, markersInUse, sink, {
+          ...scope.variables,
+          ...localVariables(raw.variable),
+        }),
+      );
+    });
+  };
+  visit(listOf<Item | ItemGroup>(loaded.sdk.items), json.item as unknown[], "", {
+    folderPath: [],
+    authChain: [{ auth: collectionAuth, from: "collection" }],
+    variables: {},
+  });
+
+  const named = assignMethodNames(operations, sink);
+  const variables = collectVariables(loaded, named);
+  const ir: CollectionIR = {
+    name: source.name,
+    title: typeof info.name === "string" && info.name ? info.name : source.name,
+    description: descriptionText(info.description ?? json.description),
+    schemaVersion: loaded.version,
+    source: { file: source.displayPath },
+    variables,
+    auth: resolveAuth([{ auth: collectionAuth, from: "collection" }], [], { file: source.displayPath }, new DiagnosticSink()),
+    operations: named,
+  };
+  return { ir, diagnostics: sink.items };
+}
+
+function buildOperation(
+  item: Item,
+  raw: RawNode,
+  name: string,
+  source: SourceLocation,
+  scope: Scope,
+  markersInUse: boolean,
+  sink: DiagnosticSink,
+  localVars: Record<string, string>,
+): Omit<OperationIR, "id" | "typeName"> {
+  const request = item.request;
+  const rawResponses = Array.isArray(raw.response) ? (raw.response as RawNode[]) : [];
+  const examples = listOf<Response>(item.responses).map((response, i) => ({
+    response,
+    raw: rawResponses[i],
+    request: response.originalRequest as Request | undefined,
+  }));
+  const exampleRequests = examples.flatMap((e) => (e.request ? [e.request] : []));
+  const parts = readRequestParts(request, exampleRequests, markersInUse);
+  const rawRequest = (typeof raw.request === "object" && raw.request ? raw.request : {}) as RawNode;
+  const auth = resolveAuth(
+    [{ auth: request.auth?.toJSON() ?? rawRequest.auth, from: "request" }, ...scope.authChain],
+    parts.headers.filter((h) => !h.disabled),
+    source,
+    sink,
+  );
+  const headers = classifyHeaders(parts.headers, headersComputedBy(auth), markersInUse);
+  const contentTypeHeader = headers.find((h) => h.key.toLowerCase() === "content-type" && h.kind === "static")?.value;
+  const body = readBody(
+    request,
+    examples.flatMap((e) => (e.request ? [{ name: e.response.name || "example", request: e.request }] : [])),
+    contentTypeHeader,
+    (description) => isRequired(description, markersInUse),
+  );
+  // The body owns its Content-Type: one source of truth, and multipart needs fetch's boundary.
+  const requestHeaders = body ? headers.filter((h) => h.key.toLowerCase() !== "content-type") : headers;
+  const responses = examples.flatMap((e) => {
+    const response = readResponse(e.response, e.raw, source, sink);
+    return response ? [response] : [];
+  });
+  responses.sort((a, b) => a.status - b.status);
+
+  const operation: Omit<OperationIR, "id" | "typeName"> = {
+    name,
+    folderPath: scope.folderPath,
+    itemPath: source.itemPath ?? name,
+    source,
+    method: (request.method || "GET").toUpperCase(),
+    url: parts.url,
+    pathParams: parts.pathParams,
+    query: parts.query,
+    headers: requestHeaders,
+    body,
+    auth,
+    responses,
+    description: descriptionText((request as { description?: unknown }).description) ?? descriptionText(raw.description),
+  };
+  return substituteLocalVariables(operation, localVars);
+}
+
+/** Folder and item `variable` arrays; secret-named ones stay references the client resolves. */
+function localVariables(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!Array.isArray(value)) return result;
+  for (const entry of value as RawNode[]) {
+    const key = typeof entry?.key === "string" ? entry.key : undefined;
+    const text = stringValue(entry?.value);
+    if (key && text !== undefined && !entry.disabled && !isSecretName(key)) result[key] = text;
+  }
+  return result;
+}
+
+function collectVariables(loaded: LoadedCollection, operations: readonly OperationIR[]): VariableIR[] {
+  const declared = new Map<string, { value?: string; description?: string }>();
+  for (const v of listOf<{ key?: string; value?: unknown; description?: unknown }>(loaded.sdk.variables)) {
+    if (!v.key || (v as { disabled?: boolean }).disabled) continue;
+    declared.set(v.key, { value: stringValue(v.value), description: descriptionText(v.description) });
+  }
+  const inUrl = new Set<string>();
+  const used = new Set<string>();
+  const expand = (names: string[], into: Set<string>, seen = new Set<string>()) => {
+    for (const name of names) {
+      if (name.startsWith("$") || seen.has(name)) continue;
+      seen.add(name);
+      into.add(name);
+      expand(variableReferences(declared.get(name)?.value), into, seen);
+    }
+  };
+  for (const op of operations) {
+    expand(variableReferences(op.url.template), inUrl);
+    const texts = [
+      op.url.template,
+      ...op.query.map((q) => (q.kind === "static" ? q.value : undefined)),
+      ...op.headers.map((h) => (h.kind === "static" ? h.value : undefined)),
+      ...(op.body?.fields ?? []).map((f) => f.value),
+    ];
+    expand(texts.flatMap((t) => variableReferences(t)), used);
+  }
+  return [...used].sort().map((key) => {
+    const entry = declared.get(key);
+    const secret = isSecretName(key);
+    return {
+      key,
+      default: secret ? undefined : entry?.value,
+      secret,
+      description: entry?.description,
+      usedInUrl: inUrl.has(key),
+    };
+  });
+}
+
+/** Whether the collection marks parameters "(Required)", as OpenAPI-to-Postman exports do. */
+function usesRequiredMarkers(json: RawNode): boolean {
+  let found = false;
+  const check = (list: unknown) => {
+    if (found || !Array.isArray(list)) return;
+    for (const entry of list) {
+      if (requiredMarker(descriptionText((entry as RawNode | null)?.description)) === "required") {
+        found = true;
+        return;
+      }
+    }
+  };
+  const walk = (items: unknown) => {
+    if (found || !Array.isArray(items)) return;
+    for (const item of items as RawNode[]) {
+      walk(item?.item);
+      const request = item?.request as RawNode | undefined;
+      if (!request || typeof request !== "object") continue;
+      check(request.header);
+      const url = request.url as RawNode | undefined;
+      if (url && typeof url === "object") {
+        check(url.query);
+        check(url.variable);
+      }
+    }
+  };
+  walk(json.item);
+  return found;
+}

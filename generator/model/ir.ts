@@ -1,0 +1,195 @@
+/**
+ * The intermediate representation (IR) pmgen builds from a Postman collection.
+ *
+ * Everything here is plain data (no classes, no Maps) so `pmgen inspect` can print it as JSON
+ * and every later stage (infer, emit, openapi) reads one vocabulary. Values that may be secrets
+ * (auth parameters, secret-named variables) never enter the IR.
+ */
+
+/** Where a thing came from, for error messages: the file and the `Folder / Item` path. */
+export interface SourceLocation {
+  file: string;
+  itemPath?: string;
+}
+
+export interface CollectionIR {
+  /** Output folder name: kebab-case, from the file or folder name. */
+  name: string;
+  /** `info.name` of the collection. */
+  title: string;
+  description?: string;
+  /** The `info.schema` version: "2.0" or "2.1". */
+  schemaVersion: string;
+  source: SourceLocation;
+  variables: VariableIR[];
+  auth?: AuthIR;
+  operations: OperationIR[];
+}
+
+export interface VariableIR {
+  key: string;
+  /** The collection's value; absent for secret-like variables (never copied into output). */
+  default?: string;
+  secret: boolean;
+  description?: string;
+  /** Whether any operation URL references the variable (directly or through another variable). */
+  usedInUrl: boolean;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | string;
+
+export interface OperationIR {
+  /** lowerCamelCase method name, unique in the collection. */
+  id: string;
+  /** PascalCase form of `id`, the prefix of every type named after the operation. */
+  typeName: string;
+  /** The item's name as written in the collection. */
+  name: string;
+  folderPath: string[];
+  /** `Folder / Sub / Item`, the path used in messages. */
+  itemPath: string;
+  source: SourceLocation;
+  method: HttpMethod;
+  url: UrlIR;
+  pathParams: ParamIR[];
+  query: ParamIR[];
+  headers: HeaderIR[];
+  body?: BodyIR;
+  /** Auth resolved with inheritance (request, then folders, then collection). */
+  auth: AuthIR;
+  responses: ResponseIR[];
+  description?: string;
+}
+
+export interface UrlIR {
+  /** The URL as written (`url.raw`, or rebuilt from its parts), query string removed. */
+  raw: string;
+  /**
+   * Host and path with `{{var}}` references and `:name` path params, no query string:
+   * `{{baseUrl}}/volumeBackups/:volumeBackupId`.
+   */
+  template: string;
+  /** The scheme, host and port part of the template: `{{baseUrl}}` or `https://api.github.com`. */
+  base: string;
+  /** The rest of the template: `/volumeBackups/:volumeBackupId` (may be empty). */
+  path: string;
+  /** Collection variables referenced by the template, in order of first use. */
+  variables: string[];
+}
+
+/** A path or query parameter. */
+export interface ParamIR {
+  key: string;
+  /**
+   * static: sent as written (a fixed value or `{{var}}` template the client resolves);
+   * caller: supplied through `params.path` / `params.query`.
+   */
+  kind: "static" | "caller";
+  required: boolean;
+  /** The collection's value (static template, or the sample a caller value is typed from). */
+  value?: string;
+  /** Every value seen: the request's and each example's original request. */
+  samples: string[];
+  description?: string;
+}
+
+export interface HeaderIR {
+  key: string;
+  /**
+   * static: fixed or `{{var}}` template resolved by the client;
+   * caller: supplied through `params.headers`;
+   * auth: computed by the auth scheme at send time (`{{signature}}`, `{{date}}`...).
+   */
+  kind: "static" | "caller" | "auth";
+  required: boolean;
+  value?: string;
+  samples: string[];
+  description?: string;
+}
+
+export type BodyMode = "raw" | "urlencoded" | "formdata" | "file" | "graphql";
+export type RawLanguage = "json" | "text" | "xml" | "html" | "javascript";
+
+export interface BodyIR {
+  mode: BodyMode;
+  /** The Content-Type the request sends (from its headers or implied by the mode). */
+  contentType?: string;
+  /** raw only: how the text is written. */
+  language?: RawLanguage;
+  /** urlencoded and formdata: the fields, in order. */
+  fields?: BodyFieldIR[];
+  /** raw: every sample text (the request's first, then each example's); graphql: the variables. */
+  samples: SampleIR[];
+  /** graphql only: the query document, sent unless the caller gives another. */
+  graphqlQuery?: string;
+}
+
+export interface BodyFieldIR {
+  key: string;
+  type: "text" | "file";
+  required: boolean;
+  /** Static template value when it references variables only; otherwise the field is the caller's. */
+  value?: string;
+  samples: string[];
+  contentType?: string;
+  description?: string;
+}
+
+export interface SampleIR {
+  /** Where the sample came from: "request" or the example's name. */
+  origin: string;
+  text: string;
+}
+
+export interface ResponseIR {
+  /** The example's name. */
+  name: string;
+  status: number;
+  /** Status text when the example has no numeric code, kept for messages. */
+  statusText?: string;
+  headers: { key: string; value: string }[];
+  contentType?: string;
+  language?: string;
+  body?: string;
+}
+
+export type AuthType =
+  | "noauth"
+  | "basic"
+  | "bearer"
+  | "apikey"
+  | "oauth1"
+  | "oauth2"
+  | "awsv4"
+  | "digest"
+  | "oci"
+  | "hawk"
+  | "ntlm"
+  | "edgegrid"
+  | "jwt"
+  | "asap"
+  | "akamai";
+
+/** Auth types the runtime implements; the rest take the caller's `sign(request)` hook. */
+export const SUPPORTED_AUTH_TYPES = [
+  "noauth",
+  "basic",
+  "bearer",
+  "apikey",
+  "oauth1",
+  "oauth2",
+  "awsv4",
+  "digest",
+  "oci",
+] as const;
+
+export interface AuthIR {
+  type: AuthType;
+  /**
+   * Non-secret settings only: where an API key goes (`in`, `key`), the OAuth 1 signature
+   * method, the AWS service and region when literal. Secret values are never copied.
+   */
+  params: Record<string, string>;
+  /** Where the auth was found: "request", "folder <name>", "collection", or "headers" (inferred). */
+  from: string;
+}

@@ -1,0 +1,67 @@
+/**
+ * Identifier rules for generated code: item names become lowerCamelCase method names and
+ * PascalCase type prefixes; anything that is not a valid identifier is spelled out, never
+ * dropped silently (the caller warns).
+ */
+
+/** Words that cannot name a standalone `export function`. */
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval undefined"
+  ).split(" "),
+);
+
+/** Names the generated index and runtime already use. */
+export const GENERATED_NAMES = new Set(["createClient", "client", "spec", "params", "options", "fixtures"]);
+
+export function isReservedWord(name: string): boolean {
+  return RESERVED.has(name);
+}
+
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
+}
+
+/** Splits text into words: camelCase humps, digits and any non-alphanumeric separators. */
+export function words(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascalCase(text: string): string {
+  return words(text)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
+    .join("");
+}
+
+export function camelCase(text: string): string {
+  const pascal = pascalCase(text);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+/**
+ * A method name for an item: lowerCamelCase, starting with a letter, never a reserved word.
+ * `CreateVolumeBackup` → `createVolumeBackup`; `Get a user` → `getAUser`; `123` → `operation123`;
+ * `delete` → `deleteOperation`.
+ */
+export function methodName(itemName: string): string {
+  // Keep an existing camel/Pascal spelling intact ("createVolumeBackup", "ListVCNs").
+  const simple = /^[A-Za-z][A-Za-z0-9]*$/.test(itemName)
+    ? itemName.charAt(0).toLowerCase() + itemName.slice(1)
+    : camelCase(itemName);
+  let name = simple || "operation";
+  if (/^[0-9]/.test(name)) name = `operation${name}`;
+  if (RESERVED.has(name) || GENERATED_NAMES.has(name)) name = `${name}Operation`;
+  return name;
+}
+
+export function typeNameOf(method: string): string {
+  return method.charAt(0).toUpperCase() + method.slice(1);
+}

@@ -1,0 +1,159 @@
+/**
+ * URL, path params, query and headers of one request, from the SDK's parsed Request. Samples
+ * are gathered from the request and every example's original request.
+ */
+import { listOf, type Request } from "../load/sdk.js";
+
+interface KeyValue {
+  key: string;
+  value?: unknown;
+  disabled?: boolean;
+  description?: unknown;
+}
+import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
+import { hasReference, variableReferences } from "./templates.js";
+import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
+
+export interface RequestParts {
+  url: UrlIR;
+  pathParams: ParamIR[];
+  query: ParamIR[];
+  headers: RawHeader[];
+}
+
+export interface RawHeader {
+  key: string;
+  value?: string;
+  disabled: boolean;
+  description?: string;
+  samples: string[];
+}
+
+/** Headers every client sets as written; anything else with a literal value is the caller's. */
+const PROTOCOL_HEADERS = new Set([
+  "accept",
+  "accept-charset",
+  "accept-encoding",
+  "accept-language",
+  "content-type",
+  "content-encoding",
+  "user-agent",
+  "x-requested-with",
+  "cache-control",
+  "pragma",
+]);
+
+export function readRequestParts(request: Request, examples: readonly Request[], markersInUse: boolean): RequestParts {
+  const url = request.url;
+  const protocol = url.protocol ? `${url.protocol}://` : "";
+  const host = (url.host ?? []).join(".");
+  const port = url.port ? `:${url.port}` : "";
+  const base = `${protocol}${host}${port}`;
+  const segments = (url.path ?? []).map((s) => String(s));
+  const path = segments.length ? `/${segments.join("/")}` : "";
+  const template = base + path;
+
+  const pathVariables = listOf<KeyValue>(url.variables);
+  const pathParams: ParamIR[] = segments
+    .filter((s) => s.startsWith(":") && s.length > 1)
+    .map((s) => s.slice(1))
+    .map((key) => {
+      const variable = pathVariables.find((v) => v.key === key);
+      const samples: string[] = [];
+      pushUnique(samples, stringValue(variable?.value));
+      for (const example of examples) {
+        pushUnique(samples, stringValue(listOf<KeyValue>(example.url?.variables).find((v) => v.key === key)?.value));
+      }
+      return {
+        key,
+        kind: "caller",
+        required: true,
+        value: stringValue(variable?.value),
+        samples: samples.filter((s) => s !== ""),
+        description: descriptionText(variable?.description),
+      };
+    });
+
+  const query: ParamIR[] = [];
+  for (const param of listOf<KeyValue & { key: string | null }>(url.query)) {
+    if (param.key === null || param.key === undefined) continue;
+    const key = String(param.key);
+    const value = param.value === null || param.value === undefined ? undefined : String(param.value);
+    const samples: string[] = [];
+    pushUnique(samples, value);
+    for (const example of examples) {
+      for (const p of listOf<KeyValue>(example.url?.query)) if (p.key === key) pushUnique(samples, stringValue(p.value));
+    }
+    const description = descriptionText(param.description);
+    const isStatic = value === undefined || hasReference(value);
+    query.push({
+      key,
+      kind: param.disabled || !isStatic ? "caller" : "static",
+      required: !param.disabled && isRequired(description, markersInUse),
+      value,
+      samples,
+      description,
+    });
+  }
+
+  const headers: RawHeader[] = listOf<KeyValue & { value?: string }>(request.headers).map((h) => {
+    const samples: string[] = [];
+    pushUnique(samples, h.value);
+    for (const example of examples) {
+      for (const eh of listOf<KeyValue & { value?: string }>(example.headers)) {
+        if (eh.key.toLowerCase() === h.key.toLowerCase()) pushUnique(samples, eh.value);
+      }
+    }
+    return {
+      key: h.key,
+      value: h.value,
+      disabled: !!h.disabled,
+      description: descriptionText(h.description),
+      samples,
+    };
+  });
+
+  return {
+    url: { raw: template, template, base, path, variables: variableReferences(template).filter((v) => !v.startsWith("$")) },
+    pathParams,
+    query,
+    headers,
+  };
+}
+
+/** The headers of one request, classified; `computed` are the names the auth writes. */
+export function classifyHeaders(
+  headers: readonly RawHeader[],
+  computed: ReadonlySet<string>,
+  markersInUse: boolean,
+): HeaderIR[] {
+  const result: HeaderIR[] = [];
+  for (const h of headers) {
+    if (!h.key.trim()) continue;
+    const lower = h.key.toLowerCase();
+    const samples = h.samples.filter((s) => !hasReference(s));
+    const base = { key: h.key, value: h.value, samples, description: h.description };
+    if (computed.has(lower)) {
+      if (!h.disabled) result.push({ ...base, kind: "auth", required: false });
+      continue;
+    }
+    if (h.disabled) {
+      result.push({ ...base, kind: "caller", required: false });
+    } else if (hasReference(h.value) || (PROTOCOL_HEADERS.has(lower) && h.value)) {
+      result.push({ ...base, kind: "static", required: true });
+    } else {
+      result.push({ ...base, kind: "caller", required: isRequired(h.description, markersInUse) });
+    }
+  }
+  return result;
+}
+
+/**
+ * An enabled parameter is required unless the collection says otherwise. Collections that mark
+ * parameters with "(Required)" (OpenAPI exports such as Oracle's) leave the rest optional.
+ */
+export function isRequired(description: string | undefined, markersInUse: boolean): boolean {
+  const marker = requiredMarker(description);
+  if (marker) return marker === "required";
+  return !markersInUse;
+}

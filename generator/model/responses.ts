@@ -1,0 +1,63 @@
+/** Saved example responses: status, headers, body and how the body is written. */
+import { STATUS_CODES } from "node:http";
+import type { DiagnosticSink } from "../diagnostics.js";
+import { listOf, type Response } from "../load/sdk.js";
+import type { ResponseIR, SourceLocation } from "./ir.js";
+
+const CODE_BY_REASON = new Map(
+  Object.entries(STATUS_CODES).map(([code, reason]) => [String(reason).toLowerCase(), Number(code)]),
+);
+
+export function readResponse(
+  response: Response,
+  raw: Record<string, unknown> | undefined,
+  source: SourceLocation,
+  sink: DiagnosticSink,
+): ResponseIR | undefined {
+  const name = typeof response.name === "string" && response.name ? response.name : "example";
+  const statusText = typeof response.status === "string" ? response.status : undefined;
+  let status = typeof response.code === "number" && response.code > 0 ? response.code : undefined;
+  if (status === undefined && statusText) status = CODE_BY_REASON.get(statusText.trim().toLowerCase());
+  // Vendors often name examples "200 - Terminate Access Token" and leave the code out.
+  if (status === undefined) status = Number(/^\s*([1-5][0-9][0-9])\b/.exec(name)?.[1]) || undefined;
+  if (status === undefined || status < 100 || status > 599) {
+    sink.warn(`example "${name}" has no usable status code; it is left out of the response types`, source);
+    return undefined;
+  }
+  const headers = listOf<{ key: string; value?: unknown; disabled?: boolean }>(response.headers)
+    .filter((h) => h.key && !h.disabled)
+    .map((h) => ({ key: h.key, value: h.value === undefined || h.value === null ? "" : String(h.value) }));
+  const contentType = headers.find((h) => h.key.toLowerCase() === "content-type")?.value;
+  const preview = raw?._postman_previewlanguage;
+  const body = typeof response.body === "string" ? response.body : undefined;
+  return {
+    name,
+    status,
+    statusText,
+    headers,
+    contentType,
+    language: typeof preview === "string" && preview ? preview : languageOf(contentType),
+    body: body === "" ? undefined : body,
+  };
+}
+
+function languageOf(contentType: string | undefined): string | undefined {
+  if (!contentType) return undefined;
+  const type = contentType.toLowerCase();
+  if (type.includes("json")) return "json";
+  if (type.includes("xml")) return "xml";
+  if (type.includes("html")) return "html";
+  if (type.startsWith("text/")) return "text";
+  return undefined;
+}
+
+/** Whether a response body should be read as JSON: declared so, or unlabelled but shaped so. */
+export function isJsonResponse(response: ResponseIR): boolean {
+  if (response.body === undefined) return false;
+  const type = (response.contentType ?? "").toLowerCase();
+  if (type.includes("json")) return true;
+  if (response.language === "json") return true;
+  if (type || response.language) return false;
+  const head = response.body.trimStart()[0];
+  return head === "{" || head === "[";
+}

@@ -1,0 +1,76 @@
+/**
+ * The evidence `infer` types from: one TypeRequest per position of each operation, following
+ * the key conventions in `infer/contract.ts`.
+ */
+import type { TypeRequest } from "../infer/contract.js";
+import type { OperationIR } from "./ir.js";
+import type { CollectionIR } from "./ir.js";
+import { isJsonResponse } from "./responses.js";
+
+export function collectTypeRequests(ir: CollectionIR): TypeRequest[] {
+  return ir.operations.flatMap(operationTypeRequests);
+}
+
+export function operationTypeRequests(op: OperationIR): TypeRequest[] {
+  const requests: TypeRequest[] = [];
+  const base = { source: op.source, operation: op.id };
+  const strings = (key: string, name: string, samples: readonly string[], role: TypeRequest["role"], status?: number) =>
+    requests.push({
+      ...base,
+      key,
+      name,
+      kind: "strings",
+      role,
+      status,
+      samples: samples.map((text) => ({ origin: "request", text })),
+    });
+
+  for (const p of op.pathParams) strings(`${op.id}:path:${p.key}`, `${op.typeName}Path`, p.samples, "param");
+  for (const q of op.query) if (q.kind === "caller") strings(`${op.id}:query:${q.key}`, `${op.typeName}Query`, q.samples, "param");
+  for (const h of op.headers) if (h.kind === "caller") strings(`${op.id}:header:${h.key}`, `${op.typeName}Headers`, h.samples, "header");
+  for (const f of op.body?.fields ?? []) {
+    if (f.type === "text" && f.value === undefined) strings(`${op.id}:form:${f.key}`, `${op.typeName}Form`, f.samples, "param");
+  }
+  const body = op.body;
+  if (body && ((body.mode === "raw" && body.language === "json") || body.mode === "graphql") && body.samples.length) {
+    requests.push({
+      ...base,
+      key: `${op.id}:request`,
+      name: body.mode === "graphql" ? `${op.typeName}Variables` : `${op.typeName}Request`,
+      kind: "json",
+      role: "request",
+      samples: body.samples.map((s) => ({ origin: s.origin, text: s.text })),
+    });
+  }
+  for (const status of statusesOf(op)) {
+    const examples = op.responses.filter((r) => r.status === status);
+    const json = examples.filter(isJsonResponse);
+    if (json.length) {
+      requests.push({
+        ...base,
+        key: `${op.id}:response:${status}`,
+        name: `${op.typeName}Response${status}`,
+        kind: "json",
+        role: "response",
+        status,
+        samples: json.map((r) => ({ origin: r.name, text: r.body ?? "" })),
+      });
+    }
+    const headerNames = new Map<string, string[]>();
+    for (const r of examples) {
+      for (const h of r.headers) {
+        const key = h.key.toLowerCase();
+        headerNames.set(key, [...(headerNames.get(key) ?? []), h.value]);
+      }
+    }
+    for (const [key, values] of [...headerNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      strings(`${op.id}:response:${status}:header:${key}`, `${op.typeName}Response${status}Headers`, values, "header", status);
+    }
+  }
+  return requests;
+}
+
+/** The documented statuses of an operation, ascending. */
+export function statusesOf(op: OperationIR): number[] {
+  return [...new Set(op.responses.map((r) => r.status))].sort((a, b) => a - b);
+}
