@@ -1,0 +1,74 @@
+/**
+ * Objects whose keys are data, not field names, become `Record<string, T>`.
+ *
+ * An object is a map when (checked in this order):
+ * 1. it has no keys in any sample (`{}`: nothing is known about its fields), or
+ * 2. every key looks like data: a number, UUID, date, long hex id, email, URL or media type, or
+ * 3. all values have one shape and the keys do not repeat: at least 4 distinct keys and fewer
+ *    than half of them appear in every observed object (e.g. `{"C": 10}` then `{"Go": 5, "Rust": 1}`), or
+ * 4. all values have one shape and there are at least 30 distinct keys (a dictionary, not a record).
+ */
+import type { JsonValue } from "./contract.js";
+import { ExactNumber } from "./contract.js";
+
+type JsonObject = { [key: string]: JsonValue };
+
+const DATA_KEY = [
+  /^-?[0-9]+(?:\.[0-9]+)?$/,
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}/,
+  /^(?=.*[0-9])[0-9a-fA-F]{12,}$/,
+  /^[^@\s]+@[^@\s]+\.[A-Za-z]+$/,
+  /^https?:\/\//,
+  /^[a-z]+\/[a-z0-9.+-]+$/,
+];
+
+export function isDataKey(key: string): boolean {
+  return DATA_KEY.some((pattern) => pattern.test(key));
+}
+
+function jsonKind(value: JsonValue): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof ExactNumber) return "number";
+  return typeof value === "number" ? "number" : typeof value;
+}
+
+/** Whether all non-null values share one JSON kind and, for objects, mostly the same keys. */
+function homogeneous(values: JsonValue[]): boolean {
+  let kind: string | undefined;
+  let common: Set<string> | undefined;
+  const all = new Set<string>();
+  for (const value of values) {
+    const k = jsonKind(value);
+    if (k === "null") continue;
+    if (kind === undefined) kind = k;
+    else if (kind !== k) return false;
+    if (k === "object") {
+      const keys = Object.keys(value as JsonObject);
+      for (const key of keys) all.add(key);
+      common = common === undefined ? new Set(keys) : new Set(keys.filter((key) => common!.has(key)));
+    }
+  }
+  if (kind === undefined) return false;
+  if (kind === "object") return common !== undefined && common.size > 0 && common.size * 2 >= all.size;
+  return true;
+}
+
+export function isMap(objects: readonly JsonObject[]): boolean {
+  const counts = new Map<string, number>();
+  const values: JsonValue[] = [];
+  for (const object of objects) {
+    for (const key of Object.keys(object)) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      values.push(object[key]!);
+    }
+  }
+  if (counts.size === 0) return true;
+  const keys = [...counts.keys()];
+  if (keys.every(isDataKey)) return true;
+  if (!homogeneous(values)) return false;
+  const inEvery = keys.filter((key) => counts.get(key) === objects.length).length;
+  if (objects.length >= 2 && keys.length >= 4 && inEvery * 2 < keys.length) return true;
+  return keys.length >= 30;
+}

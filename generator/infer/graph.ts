@@ -1,0 +1,55 @@
+/**
+ * The type graph: what `merge` builds from samples and what the renderers read.
+ *
+ * Kept richer than TypeScript needs (integer vs number, string formats, enum evidence) so the
+ * JSON Schema rendering can say more than the TypeScript one while both come from one graph.
+ */
+
+export type StringFormat = "date-time" | "date" | "uuid" | "uri" | "email";
+
+export type TypeNode =
+  /** No evidence at all (the items of arrays that were always empty). */
+  | { kind: "unknown" }
+  | { kind: "null" }
+  | { kind: "boolean" }
+  /** `unsafe`: some value was beyond 2^53 (a warning was issued). */
+  | { kind: "integer"; unsafe: boolean; example?: string }
+  | { kind: "number"; example?: string }
+  | { kind: "string"; format?: StringFormat; enumValues?: string[]; example?: string }
+  /** A discriminator's value inside one member of a discriminated union. */
+  | { kind: "literal"; value: string }
+  | { kind: "array"; items: TypeNode }
+  /** An object whose keys are data: `Record<string, T>`. */
+  | { kind: "map"; values: TypeNode }
+  | { kind: "object"; object: ObjectNode }
+  /** Members are never unions themselves and at most one member has each kind, except objects in discriminated unions. */
+  | { kind: "union"; members: TypeNode[]; discriminator?: string };
+
+export interface PropertyNode {
+  key: string;
+  type: TypeNode;
+  /** Absent in some observed objects (`x?: T`); independent of `null` (`x: T | null`). */
+  optional: boolean;
+}
+
+/** Where a name for an object comes from, before collisions and sharing are resolved. */
+export interface NameHint {
+  /** The preferred PascalCase name: the request's name for roots, the property's for nested objects. */
+  name: string;
+  /** The object this one is nested in (for qualified names on collision). */
+  parent?: ObjectNode;
+  /** Set for the root object of a request. */
+  root?: { key: string; order: number; role: string; status?: number; operation: string };
+  /** Human description of the position, for JSDoc. */
+  describe: string;
+}
+
+export interface ObjectNode {
+  hint: NameHint;
+  properties: PropertyNode[];
+  /** How many objects were observed at this position. */
+  observed: number;
+  /** Filled in by naming: the canonical node whose declaration this object uses. */
+  canonical?: ObjectNode;
+  name?: string;
+}

@@ -1,0 +1,132 @@
+/**
+ * pmgen's type inference: samples → type graph (`merge`) → sharing and names (`assign-names`)
+ * → TypeScript (`render-ts`) and JSON Schema (`render-schema`) from the same graph.
+ */
+import type {
+  Diagnostic,
+  InferResult,
+  InferredRoot,
+  JsonValue,
+  NamedDeclaration,
+  TypeRequest,
+} from "./contract.js";
+import { assignNames, type RootEntry } from "./assign-names.js";
+import { commentText } from "./escape.js";
+import type { NameHint, TypeNode } from "./graph.js";
+import { mergeObservations } from "./merge.js";
+import { pascalCase } from "./naming.js";
+import { parseJson } from "./parse-json.js";
+import { renderDeclaration, declarationDoc, renderType } from "./render-ts.js";
+import { renderObjectSchema, renderSchema } from "./render-schema.js";
+import { textToValue } from "./sample-to-shape.js";
+
+export { parseJson } from "./parse-json.js";
+export { ExactNumber } from "./contract.js";
+export type * from "./contract.js";
+
+function describeRequest(request: TypeRequest): string {
+  const op = `\`${request.operation}\``;
+  switch (request.role) {
+    case "request":
+      return `the request body of ${op}`;
+    case "response":
+      return request.status !== undefined ? `the response body of ${op} (status ${request.status})` : `the response body of ${op}`;
+    case "header":
+      return `a header of ${op} (${request.key})`;
+    default:
+      return `a parameter of ${op} (${request.key})`;
+  }
+}
+
+/** A valid PascalCase identifier for a request's name (callers normally pass one already). */
+function rootName(name: string): string {
+  const pascal = /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? name : pascalCase(name);
+  return /^[A-Za-z]/.test(pascal) ? pascal : `T${pascal}`;
+}
+
+function assign<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+interface Prepared {
+  request: TypeRequest;
+  entry: RootEntry;
+  values: { origin: string; value: JsonValue }[];
+}
+
+export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): InferResult {
+  const diagnostics: Diagnostic[] = [];
+  const prepared: Prepared[] = [];
+
+  requests.forEach((request, order) => {
+    const warn = (message: string) => diagnostics.push({ severity: "warning", message, source: request.source });
+    const values: { origin: string; value: JsonValue }[] = [];
+    let fallback: TypeNode | undefined;
+    if (request.kind === "json") {
+      let notJson = 0;
+      for (const sample of request.samples) {
+        // An empty body is "no body", not a broken one.
+        if (sample.text.trim() === "") continue;
+        const parsed = parseJson(sample.text);
+        if (parsed.ok) values.push({ origin: sample.origin, value: parsed.value });
+        else {
+          notJson++;
+          warn(
+            `${request.key}: sample ${JSON.stringify(sample.origin)} is not JSON (${parsed.message}); ` +
+              "it is left out of the inferred type",
+          );
+        }
+      }
+      if (values.length === 0) fallback = notJson > 0 ? { kind: "string" } : { kind: "unknown" };
+    } else {
+      const converted = textToValue(request.samples.map((sample) => sample.text));
+      request.samples.forEach((sample, i) => values.push({ origin: sample.origin, value: converted[i]! }));
+      if (values.length === 0) fallback = { kind: "string" };
+    }
+
+    const name = rootName(request.name);
+    const hint: NameHint = {
+      name,
+      root: { key: request.key, order, role: request.role, operation: request.operation },
+      describe: describeRequest(request),
+    };
+    if (request.status !== undefined) hint.root!.status = request.status;
+    const type =
+      fallback ??
+      mergeObservations(
+        values.map((v, sample) => ({ value: v.value, sample })),
+        hint,
+        "$",
+        0,
+        { warn: (message) => warn(`${request.key}: ${message}`) },
+      );
+    const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
+    if (request.status !== undefined) entry.status = request.status;
+    prepared.push({ request, entry, values });
+  });
+
+  const shapes = assignNames(
+    prepared.map((p) => p.entry),
+    reservedNames,
+  );
+
+  const declarations: NamedDeclaration[] = shapes.map((shape) => {
+    const refs = new Set<string>();
+    const tsSource = renderDeclaration(shape.node, shape.uses.length, refs);
+    return {
+      name: shape.name,
+      tsSource,
+      refs: [...refs].filter((ref) => ref !== shape.name).sort(),
+      schema: renderObjectSchema(shape.node, declarationDoc(shape.node, shape.uses.length).map(commentText).join(" ")),
+    };
+  });
+  declarations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const roots: Record<string, InferredRoot> = {};
+  for (const { request, entry, values } of prepared) {
+    const refs = new Set<string>();
+    const tsType = renderType(entry.type, refs);
+    assign(roots, request.key, { tsType, refs: [...refs].sort(), schema: renderSchema(entry.type), values });
+  }
+  return { roots, declarations, diagnostics };
+}

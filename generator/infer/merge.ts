@@ -1,0 +1,179 @@
+/**
+ * Evidence → type graph. All values seen at one position (across samples, across array
+ * elements) are merged at once, so every decision sees all the evidence:
+ *
+ * - `null` adds a `null` member; a key missing from some objects makes the property optional.
+ * - integers and fractions merge to `number`; integers alone stay `integer`.
+ * - different JSON kinds at one position become a union (`string | number`).
+ * - the items of every array at a position merge (empty arrays add no evidence).
+ * - objects become a map, a discriminated union, or one object type (see the detect-* files).
+ */
+import type { JsonValue } from "./contract.js";
+import { findDiscriminator } from "./detect-unions.js";
+import { isMap } from "./detect-maps.js";
+import { detectEnum } from "./enums.js";
+import { commonFormat } from "./formats.js";
+import type { NameHint, ObjectNode, PropertyNode, TypeNode } from "./graph.js";
+import { isIdentifier, pascalCase, singular, typeNameFromKey } from "./naming.js";
+import { shapeOf, type JsonObject, type Observation } from "./sample-to-shape.js";
+
+/**
+ * Deeper positions become `unknown` with a warning. The parser has no limit; this bounds the
+ * recursion of merging and rendering (each level costs a few stack frames) well below Node's
+ * default stack while keeping 1000-level documents fully typed.
+ */
+export const MAX_DEPTH = 1500;
+
+export interface MergeContext {
+  warn(message: string): void;
+}
+
+function child(path: string, key: string): string {
+  return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+function exampleText(value: JsonValue): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** The name hint for the elements of a list at a position named `hint`. */
+function itemHint(hint: NameHint): NameHint {
+  const name = hint.root !== undefined ? `${hint.name}Item` : singular(hint.name);
+  const next: NameHint = { name, describe: `an item of ${hint.describe}` };
+  if (hint.parent !== undefined) next.parent = hint.parent;
+  return next;
+}
+
+function valueHint(hint: NameHint): NameHint {
+  const name = hint.root !== undefined ? `${hint.name}Value` : singular(hint.name);
+  const next: NameHint = { name, describe: `a value of ${hint.describe}` };
+  if (hint.parent !== undefined) next.parent = hint.parent;
+  return next;
+}
+
+export function mergeObservations(
+  observations: readonly Observation[],
+  hint: NameHint,
+  path: string,
+  depth: number,
+  ctx: MergeContext,
+): TypeNode {
+  if (depth > MAX_DEPTH) {
+    ctx.warn(`${path} is nested deeper than ${MAX_DEPTH} levels; typed as unknown`);
+    return { kind: "unknown" };
+  }
+  const shape = shapeOf(observations);
+  const members: TypeNode[] = [];
+
+  if (shape.objects.length > 0) {
+    const objects = mergeObjects(shape.objects, hint, path, depth, ctx);
+    if (objects.kind === "union") members.push(...objects.members);
+    else members.push(objects);
+  }
+  if (shape.arrays.length > 0) {
+    const items: Observation[] = [];
+    for (const { value, sample } of shape.arrays) for (const item of value) items.push({ value: item, sample });
+    const itemType = items.length === 0 ? ({ kind: "unknown" } as const) : mergeObservations(items, itemHint(hint), `${path}[]`, depth + 1, ctx);
+    members.push({ kind: "array", items: itemType });
+  }
+  if (shape.strings.length > 0) {
+    const values = shape.strings.map((observation) => observation.value);
+    const node: TypeNode = { kind: "string", example: exampleText(values[0]!) };
+    const format = commonFormat(values);
+    if (format !== undefined) node.format = format;
+    else {
+      const enumValues = detectEnum(shape.strings);
+      if (enumValues !== undefined) node.enumValues = enumValues;
+    }
+    members.push(node);
+  }
+  if (shape.fractions.length > 0) {
+    members.push({ kind: "number", example: exampleText(shape.fractions[0]!.value) });
+  } else if (shape.integers.length > 0) {
+    const unsafe = shape.integers.find((observation) => typeof observation.value !== "number");
+    if (unsafe !== undefined) {
+      ctx.warn(
+        `${path} holds integers beyond 2^53 (e.g. ${String((unsafe.value as { raw: string }).raw)}); ` +
+          "typed number, which loses precision in JavaScript",
+      );
+    }
+    const first = shape.integers[0]!.value;
+    members.push({ kind: "integer", unsafe: unsafe !== undefined, example: typeof first === "number" ? String(first) : first.raw });
+  }
+  if (shape.booleans.length > 0) members.push({ kind: "boolean" });
+  if (shape.nulls > 0) members.push({ kind: "null" });
+
+  if (members.length === 0) return { kind: "unknown" };
+  if (members.length === 1) return members[0]!;
+  return { kind: "union", members };
+}
+
+function mergeObjects(
+  objects: readonly Observation<JsonObject>[],
+  hint: NameHint,
+  path: string,
+  depth: number,
+  ctx: MergeContext,
+): TypeNode {
+  const values = objects.map((observation) => observation.value);
+  if (isMap(values)) {
+    const entries: Observation[] = [];
+    for (const { value, sample } of objects) for (const key of Object.keys(value)) entries.push({ value: value[key]!, sample });
+    const valueType = entries.length === 0 ? ({ kind: "unknown" } as const) : mergeObservations(entries, valueHint(hint), `${path}[*]`, depth + 1, ctx);
+    return { kind: "map", values: valueType };
+  }
+  const discrimination = findDiscriminator(values);
+  if (discrimination !== undefined) {
+    const bySample = new Map(objects.map((observation) => [observation.value, observation.sample]));
+    const members: TypeNode[] = discrimination.groups.map(({ tag, objects: group }) => {
+      const tagName = pascalCase(tag);
+      const name = tagName === "" ? hint.name : tagName.endsWith(hint.name) ? tagName : `${tagName}${hint.name}`;
+      const memberHint: NameHint = { ...hint, name, describe: `${hint.describe} with \`${discrimination.field}\` = ${JSON.stringify(tag)}` };
+      delete memberHint.root;
+      const observations = group.map((value) => ({ value, sample: bySample.get(value) ?? 0 }));
+      return mergeObject(observations, memberHint, path, depth, ctx, discrimination.field, tag);
+    });
+    return { kind: "union", members, discriminator: discrimination.field };
+  }
+  return mergeObject(objects, hint, path, depth, ctx);
+}
+
+function mergeObject(
+  objects: readonly Observation<JsonObject>[],
+  hint: NameHint,
+  path: string,
+  depth: number,
+  ctx: MergeContext,
+  tagField?: string,
+  tag?: string,
+): TypeNode {
+  const node: ObjectNode = { hint, properties: [], observed: objects.length };
+  const byKey = new Map<string, Observation[]>();
+  for (const { value, sample } of objects) {
+    for (const key of Object.keys(value)) {
+      let list = byKey.get(key);
+      if (list === undefined) byKey.set(key, (list = []));
+      list.push({ value: value[key]!, sample });
+    }
+  }
+  for (const [key, observations] of byKey) {
+    const optional = observations.length < objects.length;
+    if (key === tagField && tag !== undefined) {
+      node.properties.push({ key, type: { kind: "literal", value: tag }, optional });
+      continue;
+    }
+    const keyName = typeNameFromKey(key);
+    const propertyHint: NameHint = {
+      name: keyName === "" ? `${hint.name}Property` : keyName,
+      parent: node,
+      describe: `the \`${key}\` property`,
+    };
+    const property: PropertyNode = {
+      key,
+      type: mergeObservations(observations, propertyHint, child(path, key), depth + 1, ctx),
+      optional,
+    };
+    node.properties.push(property);
+  }
+  return { kind: "object", object: node };
+}

@@ -1,0 +1,76 @@
+/**
+ * Type graph → JSON Schema 2020-12 (the dialect of OpenAPI 3.1). Named objects are `$ref`s to
+ * `#/components/schemas/<Name>`. Objects stay open (no `additionalProperties: false`): a sample
+ * set rarely shows every optional field, and a client must not reject a new one.
+ */
+import { setOwn } from "./parse-json.js";
+import type { JsonValue } from "./contract.js";
+import type { ObjectNode, TypeNode } from "./graph.js";
+
+type Schema = { [key: string]: unknown };
+
+export const SCHEMA_REF_PREFIX = "#/components/schemas/";
+
+function simpleType(type: TypeNode): string | undefined {
+  switch (type.kind) {
+    case "null":
+    case "boolean":
+    case "integer":
+    case "number":
+      return type.kind;
+    case "string":
+      return type.enumValues ? undefined : "string";
+    default:
+      return undefined;
+  }
+}
+
+export function renderSchema(type: TypeNode): Schema {
+  switch (type.kind) {
+    case "unknown":
+      return {};
+    case "null":
+    case "boolean":
+    case "number":
+      return { type: type.kind };
+    case "integer":
+      return { type: "integer" };
+    case "string": {
+      const schema: Schema = { type: "string" };
+      if (type.format) schema.format = type.format;
+      if (type.enumValues) schema.enum = [...type.enumValues];
+      return schema;
+    }
+    case "literal":
+      return { type: "string", const: type.value };
+    case "object":
+      return { $ref: `${SCHEMA_REF_PREFIX}${type.object.name ?? type.object.canonical?.name}` };
+    case "array":
+      return { type: "array", items: renderSchema(type.items) };
+    case "map":
+      return type.values.kind === "unknown" ? { type: "object" } : { type: "object", additionalProperties: renderSchema(type.values) };
+    case "union": {
+      // Scalars without enums collapse into one `type` list; `format` only constrains strings.
+      const types = type.members.map(simpleType);
+      if (types.every((t) => t !== undefined)) {
+        const schema: Schema = { type: types };
+        const format = type.members.find((m) => m.kind === "string" && m.format);
+        if (format?.kind === "string" && format.format) schema.format = format.format;
+        return schema;
+      }
+      return { anyOf: type.members.map(renderSchema) };
+    }
+  }
+}
+
+export function renderObjectSchema(node: ObjectNode, description: string): Schema {
+  const properties: { [key: string]: JsonValue } = {};
+  const required: string[] = [];
+  for (const property of node.properties) {
+    setOwn(properties, property.key, renderSchema(property.type) as JsonValue);
+    if (!property.optional) required.push(property.key);
+  }
+  const schema: Schema = { type: "object", description, properties };
+  if (required.length > 0) schema.required = required;
+  return schema;
+}

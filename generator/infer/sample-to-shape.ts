@@ -1,0 +1,61 @@
+/**
+ * The evidence at one position of a document: every value seen there, sorted by JSON kind.
+ * `merge` turns these buckets into a type; keeping the values (not early summaries) lets the
+ * later decisions (maps, discriminated unions, enums) look at all of them.
+ */
+import { ExactNumber, type JsonValue } from "./contract.js";
+
+export type JsonObject = { [key: string]: JsonValue };
+
+/** One value at a position, and which sample (document) it came from. */
+export interface Observation<T = JsonValue> {
+  value: T;
+  sample: number;
+}
+
+export interface Shape {
+  nulls: number;
+  booleans: Observation<boolean>[];
+  integers: Observation<number | ExactNumber>[];
+  /** Numbers with a fraction or exponent beyond integer range. */
+  fractions: Observation<number | ExactNumber>[];
+  strings: Observation<string>[];
+  arrays: Observation<JsonValue[]>[];
+  objects: Observation<JsonObject>[];
+}
+
+export function emptyShape(): Shape {
+  return { nulls: 0, booleans: [], integers: [], fractions: [], strings: [], arrays: [], objects: [] };
+}
+
+export function addToShape(shape: Shape, value: JsonValue, sample: number): void {
+  if (value === null) shape.nulls++;
+  else if (typeof value === "string") shape.strings.push({ value, sample });
+  else if (typeof value === "number") (Number.isInteger(value) ? shape.integers : shape.fractions).push({ value, sample });
+  else if (typeof value === "boolean") shape.booleans.push({ value, sample });
+  else if (value instanceof ExactNumber)
+    (/^-?[0-9]+$/.test(value.raw) ? shape.integers : shape.fractions).push({ value, sample });
+  else if (Array.isArray(value)) shape.arrays.push({ value, sample });
+  else shape.objects.push({ value, sample });
+}
+
+export function shapeOf(observations: readonly Observation[]): Shape {
+  const shape = emptyShape();
+  for (const { value, sample } of observations) addToShape(shape, value, sample);
+  return shape;
+}
+
+/**
+ * Plain-text samples (headers, query values): typed as numbers or booleans only when every
+ * sample reads as one, otherwise strings. Integers beyond 2^53 stay strings (a header's
+ * `X-Request-Id: 123456789012345678901` must not be rounded by the client).
+ */
+export function textToValue(texts: readonly string[]): JsonValue[] {
+  const nonEmpty = texts.length > 0;
+  if (nonEmpty && texts.every((text) => /^-?(?:0|[1-9][0-9]{0,15})$/.test(text) && Number.isSafeInteger(Number(text))))
+    return texts.map(Number);
+  if (nonEmpty && texts.every((text) => /^-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]{1,15})?$/.test(text)))
+    return texts.map(Number);
+  if (nonEmpty && texts.every((text) => text === "true" || text === "false")) return texts.map((text) => text === "true");
+  return [...texts];
+}
