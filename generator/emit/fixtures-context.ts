@@ -1,0 +1,87 @@
+/**
+ * Typed fixtures: every distinct request body sample and every saved example, each checked
+ * against its inferred type with `satisfies`. Headers that carry credentials are redacted.
+ */
+import type { InferResult, JsonValue } from "../infer/contract.js";
+import type { OperationIR, ResponseIR } from "../model/ir.js";
+import { isJsonResponse } from "../model/responses.js";
+import { isSecretName } from "../model/secrets.js";
+import { tsLiteral } from "./literal.js";
+import { stringLiteral } from "./ts-text.js";
+
+export const REDACTED = "[redacted]";
+
+/** Response headers that carry credentials or session state. */
+const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|www-authenticate)$/i;
+
+export interface FixturesContext {
+  header: string;
+  id: string;
+  typeImports: string;
+  requestSampleType: string;
+  requestSamples: string[];
+  examples: string[];
+}
+
+export function fixturesContext(op: OperationIR, inferred: InferResult, header: string): FixturesContext {
+  const refs = new Set<string>();
+  const requestRoot = op.body?.mode === "raw" ? inferred.roots[`${op.id}:request`] : undefined;
+  const requestSamples = distinct(requestRoot?.values.map((v) => v.value) ?? []).map((v) => indentBlock(tsLiteral(v), "  "));
+  if (requestRoot && requestSamples.length) requestRoot.refs.forEach((r) => refs.add(r));
+
+  const examples = op.responses.map((response) => {
+    const root = inferred.roots[`${op.id}:response:${response.status}`];
+    const value = isJsonResponse(response) ? root?.values.find((v) => v.origin === response.name)?.value : undefined;
+    let body: string;
+    if (value !== undefined && root) {
+      root.refs.forEach((r) => refs.add(r));
+      body = `${tsLiteral(value, "    ")} satisfies ${root.tsType}`;
+    } else {
+      body = response.body === undefined ? "undefined" : stringLiteral(response.body);
+    }
+    return exampleLiteral(op, response, body, requestRoot?.values.find((v) => v.origin === response.name)?.value);
+  });
+
+  return {
+    header,
+    id: op.id,
+    typeImports: [...refs].sort().join(", "),
+    requestSampleType: requestRoot && requestSamples.length ? requestRoot.tsType : "",
+    requestSamples,
+    examples,
+  };
+}
+
+function exampleLiteral(op: OperationIR, response: ResponseIR, body: string, requestBody: JsonValue | undefined): string {
+  const headers: Record<string, string> = {};
+  for (const h of response.headers) headers[h.key] = redactHeader(h.key, h.value);
+  const head = tsLiteral({
+    operation: op.id,
+    name: response.name,
+    method: op.method,
+    path: op.url.path,
+    status: response.status,
+    headers,
+  } as JsonValue, "  ");
+  const extra = requestBody === undefined ? "" : `\n    requestBody: ${tsLiteral(requestBody, "    ")},`;
+  // Splice the typed body (and request body) into the literal before its closing brace.
+  return `${head.slice(0, -1).trimEnd()}${extra}\n    body: ${body},\n  }`;
+}
+
+export function redactHeader(key: string, value: string): string {
+  return CREDENTIAL_HEADERS.test(key) || isSecretName(key) ? REDACTED : value;
+}
+
+function distinct(values: JsonValue[]): JsonValue[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = tsLiteral(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function indentBlock(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}

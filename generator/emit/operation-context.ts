@@ -1,0 +1,149 @@
+/**
+ * The template context of one operation module: its spec, params type, result union and the
+ * JSDoc with an `@example` built from the item's own sample values.
+ */
+import type { InferResult, JsonValue } from "../infer/contract.js";
+import type { OperationIR } from "../model/ir.js";
+import { statusesOf } from "../model/type-requests.js";
+import { buildParamsShape, type ParamsShape } from "./params.js";
+import { bodyTypeOfStatus } from "./response-types.js";
+import { jsDoc, propertyKey, stringLiteral } from "./ts-text.js";
+import { tsLiteral } from "./literal.js";
+
+export interface OperationContext {
+  header: string;
+  id: string;
+  link: string;
+  typeName: string;
+  typeImports: string;
+  spec: string;
+  paramsDoc: string;
+  paramsDecl: string;
+  paramsRequired: boolean;
+  results: { doc: string; type: string }[];
+  documentedStatuses: string;
+  functionDoc: string;
+}
+
+export function operationContext(op: OperationIR, inferred: InferResult, header: string, overridableBase: boolean): OperationContext {
+  const params = buildParamsShape(op, inferred);
+  const statuses = statusesOf(op);
+  const refs = new Set<string>(params.refs);
+  const results = statuses.map((status) => {
+    const examples = op.responses.filter((r) => r.status === status);
+    const body = bodyTypeOfStatus(op, status, inferred);
+    body.refs.forEach((r) => refs.add(r));
+    const headerNames = commonHeaderNames(examples.map((e) => e.headers.map((h) => h.key.toLowerCase())));
+    const headerType = headerNames.length ? `, ${headerNames.map(stringLiteral).join(" | ")}` : "";
+    const names = [...new Set(examples.map((e) => e.name))];
+    return {
+      doc: jsDoc([`${status}: ${names.join("; ")}`], "  "),
+      type: `ApiResponse<${status}, ${body.tsType}${headerType}>`,
+    };
+  });
+  return {
+    header,
+    id: op.id,
+    link: `{@link ${op.id}}`,
+    typeName: op.typeName,
+    typeImports: [...refs].sort().join(", "),
+    spec: specLiteral(op, overridableBase),
+    paramsDoc: jsDoc([`Parameters of {@link ${op.id}}.`]),
+    paramsDecl: params.declaration(`${op.typeName}Params`),
+    paramsRequired: params.required,
+    results,
+    documentedStatuses: statuses.length ? statuses.join(" | ") : "never",
+    functionDoc: functionDoc(op, params, inferred),
+  };
+}
+
+/** Header names present in every example of a status: those `get()` returns as `string`. */
+function commonHeaderNames(lists: string[][]): string[] {
+  if (!lists.length) return [];
+  const [first, ...rest] = lists;
+  return [...new Set(first)].filter((name) => rest.every((l) => l.includes(name))).sort();
+}
+
+function specLiteral(op: OperationIR, overridableBase: boolean): string {
+  const spec: Record<string, unknown> = {
+    id: op.id,
+    method: op.method,
+    base: op.url.base,
+    overridableBase,
+    path: op.url.path,
+    query: op.query.map((q) => ({
+      key: q.key,
+      kind: q.kind,
+      ...(q.kind === "static" && q.value !== undefined ? { value: q.value } : {}),
+      required: q.required,
+    })),
+    headers: op.headers.map((h) => ({
+      key: h.key,
+      kind: h.kind,
+      ...(h.kind === "static" && h.value !== undefined ? { value: h.value } : {}),
+      required: h.required,
+    })),
+  };
+  if (op.body) {
+    spec.body = {
+      mode: op.body.mode,
+      ...(op.body.contentType ? { contentType: op.body.contentType } : {}),
+      ...(op.body.language ? { language: op.body.language } : {}),
+      ...(op.body.fields
+        ? {
+            fields: op.body.fields.map((f) => ({
+              key: f.key,
+              type: f.type,
+              kind: f.value !== undefined ? "static" : "caller",
+              ...(f.value !== undefined ? { value: f.value } : {}),
+              required: f.required,
+              ...(f.contentType ? { contentType: f.contentType } : {}),
+            })),
+          }
+        : {}),
+      ...(op.body.graphqlQuery !== undefined ? { query: op.body.graphqlQuery } : {}),
+    };
+  }
+  spec.auth = { type: op.auth.type, params: op.auth.params };
+  const responses: Record<string, string> = {};
+  for (const status of statusesOf(op)) {
+    const examples = op.responses.filter((r) => r.status === status);
+    responses[String(status)] = examples.some((e) => e.language === "json" || /json/i.test(e.contentType ?? ""))
+      ? "json"
+      : examples.some((e) => /octet-stream|pdf|image\/|zip/i.test(e.contentType ?? ""))
+        ? "binary"
+        : "text";
+  }
+  spec.responses = responses;
+  return tsLiteral(spec as JsonValue);
+}
+
+function functionDoc(op: OperationIR, params: ParamsShape, inferred: InferResult): string {
+  const lines: string[] = [op.name, ""];
+  if (op.description) lines.push(op.description.trim(), "");
+  lines.push(`\`${op.method} ${op.url.template}\``, "");
+  if (op.auth.type !== "noauth") lines.push(`Auth: ${op.auth.type} (from ${op.auth.from}).`, "");
+  lines.push("@example");
+  const args = params.exampleArgument(inferred);
+  lines.push(`const res = await api.${op.id}(${args});`);
+  const ok = statusesOf(op).find((s) => s >= 200 && s < 300);
+  if (ok !== undefined) {
+    const firstKey = exampleResponseKey(inferred, `${op.id}:response:${ok}`);
+    lines.push(`if (res.status === ${ok}) console.log(res.body${firstKey ? accessor(firstKey) : ""});`);
+  }
+  return jsDoc(lines);
+}
+
+function exampleResponseKey(inferred: InferResult, key: string): string | undefined {
+  const value = inferred.roots[key]?.values[0]?.value;
+  if (value && typeof value === "object" && !Array.isArray(value) && !(value.constructor?.name === "ExactNumber")) {
+    return Object.keys(value)[0];
+  }
+  return undefined;
+}
+
+function accessor(key: string): string {
+  const printed = propertyKey(key);
+  return printed === key ? `.${key}` : `[${printed.replace(/^\[|\]$/g, "")}]`;
+}
+

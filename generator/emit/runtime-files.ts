@@ -1,0 +1,24 @@
+/** The runtime's TypeScript source, copied verbatim into each collection's `runtime/`. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { builtinTemplatesDir } from "./templates.js";
+
+let cache: Map<string, string> | undefined;
+
+export function runtimeFiles(): Map<string, string> {
+  if (cache) return cache;
+  const root = join(builtinTemplatesDir(), "runtime");
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) {
+        files.set(relative(root, path).split("\\").join("/"), readFileSync(path, "utf8"));
+      }
+    }
+  };
+  walk(root);
+  cache = files;
+  return files;
+}

@@ -1,0 +1,36 @@
+/**
+ * The only ways collection text enters generated code: as a string literal, a property key or
+ * a comment. Each is escaped so no input (`*\/`, quotes, backslashes, backticks, `${`, line
+ * or paragraph separators, `</script>`) can end the literal or comment it sits in.
+ */
+import { isIdentifier } from "../model/names.js";
+
+/** A double-quoted TypeScript string literal. JSON escaping plus U+2028/2029 and `<`. */
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text).replace(/[\u2028\u2029<]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A property name: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(key: string): string {
+  if (key === "__proto__") return `["__proto__"]`;
+  return isIdentifier(key) || /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER
+    ? key
+    : stringLiteral(key);
+}
+
+/** Text made safe for a `/** ... *\/` block: no terminator, one line per line. */
+export function commentSafe(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/[ \t]+$/gm, "");
+}
+
+/** A JSDoc block from lines of text (each already free of comment terminators is not assumed). */
+export function jsDoc(lines: readonly string[], indent = ""): string {
+  const body = commentSafe(lines.join("\n")).replace(/^\n+|\n+$/g, "").split("\n");
+  if (body.length === 1 && body[0] === "") return "";
+  if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
+  return `${indent}/**\n${body.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)).join("\n")}\n${indent} */\n`;
+}

@@ -1,0 +1,41 @@
+/** A short, readable account of how the output differs from what generation produces. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { OutputPlan } from "./plan.js";
+
+const MAX_DIFF_LINES = 12;
+
+export function describeDrift(plan: OutputPlan, outLabel: string): string {
+  const lines: string[] = [];
+  for (const [path, content] of plan.write) {
+    const target = join(plan.outDir, path);
+    if (!existsSync(target)) {
+      lines.push(`missing  ${outLabel}/${path}`);
+      continue;
+    }
+    lines.push(`changed  ${outLabel}/${path}`);
+    lines.push(...shortDiff(readFileSync(target, "utf8"), content).map((l) => `    ${l}`));
+  }
+  for (const path of plan.remove) lines.push(`stale    ${outLabel}/${path} (no longer generated)`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The first differing lines, `-` on disk and `+` expected, around the first change. */
+export function shortDiff(actual: string, expected: string): string[] {
+  const a = actual.split("\n");
+  const b = expected.split("\n");
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length - 1;
+  let endB = b.length - 1;
+  while (endA >= start && endB >= start && a[endA] === b[endB]) {
+    endA--;
+    endB--;
+  }
+  const removed = a.slice(start, endA + 1).map((l) => `- ${l}`);
+  const added = b.slice(start, endB + 1).map((l) => `+ ${l}`);
+  const out = [`@@ line ${start + 1} @@`, ...removed.slice(0, MAX_DIFF_LINES / 2), ...added.slice(0, MAX_DIFF_LINES / 2)];
+  const hidden = removed.length + added.length - (out.length - 1);
+  if (hidden > 0) out.push(`... ${hidden} more changed line(s)`);
+  return out;
+}
