@@ -18,7 +18,8 @@ import { pascalCase } from "./naming.js";
 import { parseJson } from "./parse-json.js";
 import { renderDeclaration, declarationDoc, renderType } from "./render-ts.js";
 import { renderObjectSchema, renderSchema } from "./render-schema.js";
-import { textToValue } from "./sample-to-shape.js";
+import { textToValue, type Observation } from "./sample-to-shape.js";
+import { parseLenient } from "./lenient-json.js";
 
 export { parseJson } from "./parse-json.js";
 export { ExactNumber } from "./contract.js";
@@ -61,6 +62,9 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
   requests.forEach((request, order) => {
     const warn = (message: string) => diagnostics.push({ severity: "warning", message, source: request.source });
     const values: { origin: string; value: JsonValue }[] = [];
+    // Samples read leniently with `{{var}}` placeholders: evidence for the type, but not
+    // fixtures (a placeholder is not a value).
+    const evidence: Observation[] = [];
     let fallback: TypeNode | undefined;
     if (request.kind === "json") {
       let notJson = 0;
@@ -68,8 +72,21 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
         // An empty body is "no body", not a broken one.
         if (sample.text.trim() === "") continue;
         const parsed = parseJson(sample.text);
-        if (parsed.ok) values.push({ origin: sample.origin, value: parsed.value });
-        else {
+        if (parsed.ok) {
+          values.push({ origin: sample.origin, value: parsed.value });
+          continue;
+        }
+        const lenient = parseLenient(sample.text);
+        if (lenient.parse.ok) {
+          evidence.push({ value: lenient.parse.value, sample: evidence.length + values.length });
+          if (!lenient.placeholders) values.push({ origin: sample.origin, value: lenient.parse.value });
+          if (lenient.repairs.length > 0) {
+            warn(
+              `${request.key}: sample ${JSON.stringify(sample.origin)} is not strict JSON ` +
+                `(${lenient.repairs.join(", ")}); read leniently`,
+            );
+          }
+        } else {
           notJson++;
           warn(
             `${request.key}: sample ${JSON.stringify(sample.origin)} is not JSON (${parsed.message}); ` +
@@ -77,7 +94,7 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
           );
         }
       }
-      if (values.length === 0) fallback = notJson > 0 ? { kind: "string" } : { kind: "unknown" };
+      if (values.length === 0 && evidence.length === 0) fallback = notJson > 0 ? { kind: "string" } : { kind: "unknown" };
     } else {
       const converted = textToValue(request.samples.map((sample) => sample.text));
       request.samples.forEach((sample, i) => values.push({ origin: sample.origin, value: converted[i]! }));
@@ -94,7 +111,7 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
     const type =
       fallback ??
       mergeObservations(
-        values.map((v, sample) => ({ value: v.value, sample })),
+        [...values.map((v, sample) => ({ value: v.value, sample })), ...evidence],
         hint,
         "$",
         0,

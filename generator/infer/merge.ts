@@ -18,9 +18,9 @@ import { isIdentifier, pascalCase, singular, typeNameFromKey } from "./naming.js
 import { shapeOf, type JsonObject, type Observation } from "./sample-to-shape.js";
 
 /**
- * Deeper positions become `unknown` with a warning. The parser has no limit; this bounds the
- * recursion of merging and rendering (each level costs a few stack frames) well below Node's
- * default stack while keeping 1000-level documents fully typed.
+ * Deeper positions become `unknown` with a warning. The parser and merging have no limit of
+ * their own; this bounds the renderers, which recurse once per level of arrays nested directly
+ * in arrays (objects are named, so they do not nest in the output), well below Node's stack.
  */
 export const MAX_DEPTH = 1500;
 
@@ -45,12 +45,26 @@ function itemHint(hint: NameHint): NameHint {
 }
 
 function valueHint(hint: NameHint): NameHint {
-  const name = hint.root !== undefined ? `${hint.name}Value` : singular(hint.name);
+  const name = hint.root !== undefined ? `${hint.name}Value` : singular(hint.name, "Value");
   const next: NameHint = { name, describe: `a value of ${hint.describe}` };
   if (hint.parent !== undefined) next.parent = hint.parent;
   return next;
 }
 
+/** One position still to type; `assign` puts the result where the parent expects it. */
+interface Task {
+  observations: readonly Observation[];
+  hint: NameHint;
+  path: string;
+  depth: number;
+  assign: (type: TypeNode) => void;
+}
+
+/**
+ * Types one position and everything below it. Work is a queue of positions rather than
+ * recursion, so 1000-level documents do not depend on the size of the call stack: a parent node
+ * is created first and each child position fills its slot when its turn comes.
+ */
 export function mergeObservations(
   observations: readonly Observation[],
   hint: NameHint,
@@ -58,6 +72,18 @@ export function mergeObservations(
   depth: number,
   ctx: MergeContext,
 ): TypeNode {
+  let result: TypeNode = { kind: "unknown" };
+  const queue: Task[] = [{ observations, hint, path, depth, assign: (type) => (result = type) }];
+  for (let i = 0; i < queue.length; i++) {
+    const task = queue[i]!;
+    queue[i] = undefined as unknown as Task; // let finished evidence be collected
+    task.assign(mergePosition(task, ctx, (next) => queue.push(next)));
+  }
+  return result;
+}
+
+function mergePosition(task: Task, ctx: MergeContext, enqueue: (task: Task) => void): TypeNode {
+  const { observations, hint, path, depth } = task;
   if (depth > MAX_DEPTH) {
     ctx.warn(`${path} is nested deeper than ${MAX_DEPTH} levels; typed as unknown`);
     return { kind: "unknown" };
@@ -66,15 +92,18 @@ export function mergeObservations(
   const members: TypeNode[] = [];
 
   if (shape.objects.length > 0) {
-    const objects = mergeObjects(shape.objects, hint, path, depth, ctx);
+    const objects = mergeObjects(shape.objects, hint, path, depth, enqueue);
     if (objects.kind === "union") members.push(...objects.members);
     else members.push(objects);
   }
   if (shape.arrays.length > 0) {
     const items: Observation[] = [];
     for (const { value, sample } of shape.arrays) for (const item of value) items.push({ value: item, sample });
-    const itemType = items.length === 0 ? ({ kind: "unknown" } as const) : mergeObservations(items, itemHint(hint), `${path}[]`, depth + 1, ctx);
-    members.push({ kind: "array", items: itemType });
+    const array: TypeNode = { kind: "array", items: { kind: "unknown" } };
+    if (items.length > 0) {
+      enqueue({ observations: items, hint: itemHint(hint), path: `${path}[]`, depth: depth + 1, assign: (type) => (array.items = type) });
+    }
+    members.push(array);
   }
   if (shape.strings.length > 0) {
     const values = shape.strings.map((observation) => observation.value);
@@ -113,14 +142,17 @@ function mergeObjects(
   hint: NameHint,
   path: string,
   depth: number,
-  ctx: MergeContext,
+  enqueue: (task: Task) => void,
 ): TypeNode {
   const values = objects.map((observation) => observation.value);
   if (isMap(values)) {
     const entries: Observation[] = [];
     for (const { value, sample } of objects) for (const key of Object.keys(value)) entries.push({ value: value[key]!, sample });
-    const valueType = entries.length === 0 ? ({ kind: "unknown" } as const) : mergeObservations(entries, valueHint(hint), `${path}[*]`, depth + 1, ctx);
-    return { kind: "map", values: valueType };
+    const map: TypeNode = { kind: "map", values: { kind: "unknown" } };
+    if (entries.length > 0) {
+      enqueue({ observations: entries, hint: valueHint(hint), path: `${path}[*]`, depth: depth + 1, assign: (type) => (map.values = type) });
+    }
+    return map;
   }
   const discrimination = findDiscriminator(values);
   if (discrimination !== undefined) {
@@ -131,11 +163,11 @@ function mergeObjects(
       const memberHint: NameHint = { ...hint, name, describe: `${hint.describe} with \`${discrimination.field}\` = ${JSON.stringify(tag)}` };
       delete memberHint.root;
       const observations = group.map((value) => ({ value, sample: bySample.get(value) ?? 0 }));
-      return mergeObject(observations, memberHint, path, depth, ctx, discrimination.field, tag);
+      return mergeObject(observations, memberHint, path, depth, enqueue, discrimination.field, tag);
     });
     return { kind: "union", members, discriminator: discrimination.field };
   }
-  return mergeObject(objects, hint, path, depth, ctx);
+  return mergeObject(objects, hint, path, depth, enqueue);
 }
 
 function mergeObject(
@@ -143,7 +175,7 @@ function mergeObject(
   hint: NameHint,
   path: string,
   depth: number,
-  ctx: MergeContext,
+  enqueue: (task: Task) => void,
   tagField?: string,
   tag?: string,
 ): TypeNode {
@@ -168,12 +200,9 @@ function mergeObject(
       parent: node,
       describe: `the \`${key}\` property`,
     };
-    const property: PropertyNode = {
-      key,
-      type: mergeObservations(observations, propertyHint, child(path, key), depth + 1, ctx),
-      optional,
-    };
+    const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
     node.properties.push(property);
+    enqueue({ observations, hint: propertyHint, path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type) });
   }
   return { kind: "object", object: node };
 }

@@ -76,15 +76,16 @@ function singularWord(word: string): string {
 
 /**
  * The name of one element of a list named `name`: `Users` → `User`, `Categories` → `Category`,
- * `Data` → `DataItem` (a made-up singular reads worse than a suffix), `Info` → `InfoItem`.
+ * `Data` → `DataItem` (a made-up singular reads worse than a suffix), `Info` → `InfoItem`
+ * (`InfoValue` for the values of a map).
  */
-export function singular(name: string): string {
+export function singular(name: string, suffix = "Item"): string {
   const match = /^(.*?)([A-Z][a-z0-9]*|[A-Z0-9]+)$/.exec(name);
-  if (match === null) return `${name}Item`;
+  if (match === null) return `${name}${suffix}`;
   const [, head = "", last = ""] = match;
-  if (last.toLowerCase() === "data") return `${name}Item`;
+  if (last.toLowerCase() === "data") return `${name}${suffix}`;
   const one = singularWord(last);
-  if (one === "" || !/^[A-Za-z]/.test(one)) return `${name}Item`;
+  if (one === "" || !/^[A-Za-z]/.test(one)) return `${name}${suffix}`;
   return head + one[0]!.toUpperCase() + one.slice(1);
 }
 

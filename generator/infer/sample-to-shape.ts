@@ -4,6 +4,7 @@
  * later decisions (maps, discriminated unions, enums) look at all of them.
  */
 import { ExactNumber, type JsonValue } from "./contract.js";
+import { isPlaceholder } from "./lenient-json.js";
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -30,7 +31,9 @@ export function emptyShape(): Shape {
 
 export function addToShape(shape: Shape, value: JsonValue, sample: number): void {
   if (value === null) shape.nulls++;
-  else if (typeof value === "string") shape.strings.push({ value, sample });
+  else if (typeof value === "string") {
+    if (!isPlaceholder(value)) shape.strings.push({ value, sample });
+  }
   else if (typeof value === "number") (Number.isInteger(value) ? shape.integers : shape.fractions).push({ value, sample });
   else if (typeof value === "boolean") shape.booleans.push({ value, sample });
   else if (value instanceof ExactNumber)
