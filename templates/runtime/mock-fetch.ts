@@ -23,6 +23,8 @@
 
 export interface MockFixture {
   operation: string;
+  /** The saved example's name, for humans reading fixtures and mock misses. */
+  name?: string;
   method: string;
   path: string;
   query?: Record<string, string>;

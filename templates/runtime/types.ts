@@ -61,7 +61,7 @@ export type OnResponse = (
 
 export interface ClientConfig {
   /** Values for collection variables; they win over the collection's defaults. */
-  variables?: Record<string, string>;
+  variables?: Readonly<Record<string, string | undefined>>;
   /** Replaces the base of every operation whose spec says `overridableBase`. */
   baseUrl?: string;
   fetch?: typeof fetch;
