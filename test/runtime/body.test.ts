@@ -15,7 +15,7 @@ const send = (body: BodySpec, value: unknown, headers?: Record<string, string>) 
 
 /** Parses a received multipart body with undici's multipart parser. */
 const parts = (request: Captured): Promise<FormData> =>
-  new Response(request.body, { headers: { "content-type": String(request.headers["content-type"]) } }).formData();
+  new Response(new Uint8Array(request.body), { headers: { "content-type": String(request.headers["content-type"]) } }).formData();
 
 describe("raw", () => {
   it("serializes JSON values and sends strings as written", async () => {
