@@ -13,6 +13,7 @@ import { GENERATED_NAMES } from "./model/names.js";
 import { collectTypeRequests } from "./model/type-requests.js";
 import { emitCollection } from "./emit/emit-collection.js";
 import { loadTemplates, type Templates } from "./emit/templates.js";
+import { runtimeExportNames } from "./emit/runtime-files.js";
 
 export interface PipelineOptions {
   inputs: readonly string[];
@@ -45,7 +46,7 @@ export function inferCollection(ir: CollectionIR): InferResult {
     for (const suffix of ["Params", "Result", "Spec", "Examples", "RequestSamples"]) reserved.add(`${op.typeName}${suffix}`);
     reserved.add(op.id);
   }
-  for (const name of RUNTIME_EXPORTS) reserved.add(name);
+  for (const name of [...runtimeExportNames(), ...INDEX_EXPORTS]) reserved.add(name);
   return inferTypes(collectTypeRequests(ir), reserved);
 }
 
@@ -68,24 +69,7 @@ export function outputFiles(collections: readonly GeneratedCollection[]): Map<st
   return all;
 }
 
-/** Names the generated index re-exports from its runtime; no inferred type may take them. */
-const RUNTIME_EXPORTS = [
-  "ApiClient",
-  "ApiError",
-  "ApiResponse",
-  "Client",
-  "ClientConfig",
-  "ClientOptions",
-  "ClientVariables",
-  "CollectionSpec",
-  "HttpStatus",
-  "MockFixture",
-  "NetworkError",
-  "OperationSpec",
-  "RequestOptions",
-  "TimeoutError",
-  "TypedHeaders",
-  "UndocumentedResponse",
-];
+/** Names `index.ts.hbs` declares itself. */
+const INDEX_EXPORTS = ["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"];
 
 export { PmgenError };

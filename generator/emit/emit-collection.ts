@@ -30,6 +30,8 @@ export function emitCollection(ir: CollectionIR, inferred: InferResult, template
   files.set("fixtures/index.ts", templates["fixtures-index"]({ header: header(""), operations: ops.map((op) => ({ id: op.id, file: op.id })) }));
   files.set("index.ts", templates.index(indexContext(ir, ops, header(""))));
   for (const [path, content] of runtimeFiles()) files.set(`runtime/${path}`, content);
+  // The modules are ES modules wherever they are copied; none has side effects (tree-shaking).
+  files.set("package.json", `${JSON.stringify({ type: "module", sideEffects: false }, null, 2)}\n`);
   return files;
 }
 

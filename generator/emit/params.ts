@@ -39,8 +39,10 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
     refs.push(...root.refs);
     return root.tsType;
   };
-  const member = (key: string, rootKey: string, required: boolean, samples: readonly string[], description?: string): Member => {
-    const type = typeOf(rootKey, "string");
+  const member = (key: string, rootKey: string, required: boolean, samples: readonly string[], description?: string, stringOnly = false): Member => {
+    let type = typeOf(rootKey, "string");
+    // Header values are strings on the wire and in `Headers`; keep inferred string literals only.
+    if (stringOnly && !/^"[^"]*"( \| "[^"]*")*$/.test(type)) type = "string";
     return { key, type, required, description, example: samples[0] === undefined ? undefined : sampleLiteral(samples[0], type) };
   };
 
@@ -55,14 +57,14 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
   if (query.length) {
     groups.push({
       name: "query",
-      members: query.map((q) => member(q.key, `${op.id}:query:${q.key}`, q.required, q.samples, q.description)),
+      members: repeatable(query.map((q) => member(q.key, `${op.id}:query:${q.key}`, q.required, q.samples, q.description))),
     });
   }
   const headers = op.headers.filter((h) => h.kind === "caller");
   if (headers.length) {
     groups.push({
       name: "headers",
-      members: headers.map((h) => member(h.key, `${op.id}:header:${h.key}`, h.required, h.samples, h.description)),
+      members: uniqueByKey(headers).map((h) => member(h.key, `${op.id}:header:${h.key}`, h.required, h.samples, h.description, true)),
     });
   }
   const body = op.body;
@@ -70,11 +72,11 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
     const fields = body.fields.filter((f) => f.value === undefined);
     groups.push({
       name: "body",
-      members: fields.map((f) =>
+      members: repeatable(fields.map((f) =>
         f.type === "file"
           ? { key: f.key, type: "Blob", required: f.required, description: f.description, example: `new Blob(["..."])` }
-          : member(f.key, `${op.id}:form:${f.key}`, f.required, f.samples, f.description),
-      ),
+          : listOf(member(f.key, `${op.id}:form:${f.key}`, f.required, f.samples, f.description), f.repeated),
+      )),
     });
   } else if (body) {
     const type = requestBodyType(op, inferred)!;
@@ -113,6 +115,26 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
       return parts.length ? `{\n  ${parts.join(",\n  ")},\n}` : "";
     },
   };
+}
+
+/** A key the request repeats (`services[]=a&services[]=b`) takes a list of values. */
+function repeatable(members: Member[]): Member[] {
+  const byKey = new Map<string, Member[]>();
+  for (const m of members) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+  return [...byKey.values()].map((same) => {
+    const first = same[0]!;
+    if (same.length === 1) return first;
+    return { ...first, type: `(${first.type})[]`, required: same.some((m) => m.required), example: `[${same.map((m) => m.example ?? '""').join(", ")}]` };
+  });
+}
+
+function listOf(m: Member, repeated: boolean | undefined): Member {
+  return repeated ? { ...m, type: `${m.type} | (${m.type})[]` } : m;
+}
+
+function uniqueByKey<T extends { key: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.key.toLowerCase()) && !!seen.add(i.key.toLowerCase()));
 }
 
 function groupDoc(name: Group["name"]): string {

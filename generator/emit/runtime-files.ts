@@ -22,3 +22,22 @@ export function runtimeFiles(): Map<string, string> {
   cache = files;
   return files;
 }
+
+/**
+ * Names the runtime's index exports. The generated index re-exports them beside the inferred
+ * types, so inference must not give a type any of these names.
+ */
+export function runtimeExportNames(): string[] {
+  const index = runtimeFiles().get("index.ts") ?? "";
+  const names = new Set<string>();
+  for (const block of index.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const part of block[1]!.split(",")) {
+      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop()?.trim();
+      if (name) names.add(name);
+    }
+  }
+  for (const m of index.matchAll(/export\s+(?:declare\s+)?(?:async\s+)?(?:function|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g)) {
+    names.add(m[1]!);
+  }
+  return [...names].sort();
+}

@@ -93,8 +93,13 @@ function readFields(
 ): BodyFieldIR[] {
   const list = (b: RequestBody | undefined) =>
     listOf<RawField>(mode === "urlencoded" ? b?.urlencoded : b?.formdata);
-  return list(body)
-    .filter((f) => f.key !== undefined && f.key !== null && String(f.key) !== "")
+  const all = list(body).filter((f) => f.key !== undefined && f.key !== null && String(f.key) !== "");
+  const count = new Map<string, number>();
+  for (const f of all) count.set(String(f.key), (count.get(String(f.key)) ?? 0) + 1);
+  const seen = new Set<string>();
+  // A repeated key (`services[]`) is one field taking a list; the runtime repeats it on the wire.
+  return all
+    .filter((f) => !seen.has(String(f.key)) && !!seen.add(String(f.key)))
     .map((f) => {
       const key = String(f.key);
       const type = f.type === "file" ? "file" : "text";
@@ -113,6 +118,7 @@ function readFields(
         samples: samples.filter((s) => !hasReference(s)),
         contentType: typeof f.contentType === "string" && f.contentType ? f.contentType : undefined,
         description,
+        ...(count.get(key)! > 1 ? { repeated: true } : {}),
       } satisfies BodyFieldIR;
     });
 }

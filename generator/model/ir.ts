@@ -133,6 +133,8 @@ export interface BodyFieldIR {
   samples: string[];
   contentType?: string;
   description?: string;
+  /** The collection sends the key more than once (`services[]`): the caller gives a list. */
+  repeated?: boolean;
 }
 
 export interface SampleIR {

@@ -52,6 +52,9 @@ export function camelCase(text: string): string {
  * `delete` → `deleteOperation`.
  */
 export function methodName(itemName: string): string {
+  // Step numbering ("1. Create booking", "02 - List") orders a folder; it is not part of the name.
+  const unnumbered = itemName.replace(/^\s*\d+\s*[.):-]\s*(?=.*[A-Za-z])/, "");
+  if (unnumbered !== itemName) return methodName(unnumbered);
   // Keep an existing camel/Pascal spelling intact ("createVolumeBackup", "ListVCNs").
   const simple = /^[A-Za-z][A-Za-z0-9]*$/.test(itemName)
     ? itemName.charAt(0).toLowerCase() + itemName.slice(1)

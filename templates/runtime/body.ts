@@ -33,7 +33,7 @@ export async function buildBody(
     case "raw":
       return value === undefined ? NO_BODY : raw(body, value);
     case "graphql":
-      return value === undefined ? NO_BODY : graphql(body, value);
+      return graphql(body, value);
     case "urlencoded":
       return urlencoded(spec, body, record(value), scope);
     case "formdata":
@@ -58,7 +58,8 @@ function raw(body: BodySpec, value: unknown): BuiltBody {
 }
 
 function graphql(body: BodySpec, value: unknown): BuiltBody {
-  const payload = typeof value === "string" ? { query: value } : value;
+  const given = typeof value === "string" ? { query: value } : ((value ?? {}) as { query?: string; variables?: unknown });
+  const payload = { ...given, query: given.query ?? body.query ?? "" };
   return { body: JSON.stringify(payload), contentType: body.contentType ?? "application/json" };
 }
 

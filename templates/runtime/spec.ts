@@ -50,6 +50,8 @@ export interface BodySpec {
   readonly language?: "json" | "text" | "xml" | "html" | "javascript";
   /** urlencoded / formdata: field order and static values. */
   readonly fields?: readonly FieldSpec[];
+  /** graphql: the collection's query document, sent when the caller gives none. */
+  readonly query?: string;
 }
 
 export interface FieldSpec {

@@ -1,0 +1,48 @@
+/**
+ * Request headers, in increasing precedence: the operation's static and caller headers,
+ * `config.headers`, then per-call `options.headers`. `auth` headers are left to the auth scheme.
+ */
+import { MissingParameterError } from "./errors.js";
+import { isRetryTokenHeader, newRetryToken } from "./retry-token.js";
+import type { OperationParams, OperationSpec } from "./spec.js";
+import { resolveTemplate, type VariableScope } from "./variables.js";
+
+const GENERATES_RETRY_TOKEN = new Set(["POST", "PATCH"]);
+
+export function buildHeaders(
+  spec: OperationSpec,
+  params: OperationParams | undefined,
+  scope: VariableScope,
+  configHeaders: Record<string, string> | undefined,
+  optionHeaders: Record<string, string> | undefined,
+): Headers {
+  const headers = new Headers();
+  const given = lowerCaseKeys(params?.headers);
+  const declared = new Set<string>();
+  for (const header of spec.headers) {
+    const name = header.key.toLowerCase();
+    declared.add(name);
+    if (header.kind === "auth") continue;
+    const callerValue = given.get(name);
+    if (header.kind === "static" && callerValue === undefined) {
+      if (header.value !== undefined) headers.set(header.key, resolveTemplate(header.value, scope));
+      continue;
+    }
+    if (callerValue !== undefined) {
+      headers.set(header.key, callerValue);
+    } else if (isRetryTokenHeader(name) && GENERATES_RETRY_TOKEN.has(spec.method.toUpperCase())) {
+      headers.set(header.key, newRetryToken());
+    } else if (header.required) {
+      throw new MissingParameterError("header", header.key, spec.id);
+    }
+  }
+  for (const [name, value] of given) if (!declared.has(name) && value !== undefined) headers.set(name, value);
+  for (const extra of [configHeaders, optionHeaders]) {
+    for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+  }
+  return headers;
+}
+
+function lowerCaseKeys(record: OperationParams["headers"]): Map<string, string | undefined> {
+  return new Map(Object.entries(record ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+}

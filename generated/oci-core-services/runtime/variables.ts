@@ -1,0 +1,45 @@
+/**
+ * `{{name}}` template resolution. A variable comes from the caller's `variables`, then the
+ * collection's defaults; a value may itself contain `{{other}}` and is resolved recursively.
+ * `{{$name}}` is a Postman dynamic variable unless the caller defines a variable of that name.
+ */
+import { dynamicVariable, type DynamicContext } from "./dynamic-variables.js";
+import { MissingVariableError, VariableCycleError } from "./errors.js";
+
+const REFERENCE = /\{\{([^{}]+)\}\}/g;
+
+export interface VariableScope {
+  readonly operationId: string;
+  readonly overrides: Readonly<Record<string, string | undefined>>;
+  readonly defaults: Readonly<Record<string, string | undefined>>;
+  readonly dynamic: DynamicContext;
+}
+
+export function resolveTemplate(template: string, scope: VariableScope): string {
+  return expand(template, scope, []);
+}
+
+export function hasTemplate(text: string): boolean {
+  return text.includes("{{");
+}
+
+function expand(template: string, scope: VariableScope, stack: readonly string[]): string {
+  if (!template.includes("{{")) return template;
+  return template.replace(REFERENCE, (_match, rawName: string) => {
+    const name = rawName.trim();
+    if (stack.includes(name)) {
+      throw new VariableCycleError([...stack.slice(stack.indexOf(name)), name], scope.operationId);
+    }
+    const value = lookup(name, scope);
+    if (value !== undefined) return expand(value, scope, [...stack, name]);
+    const dynamic = name.startsWith("$") ? dynamicVariable(name, scope.dynamic) : undefined;
+    if (dynamic !== undefined) return dynamic;
+    throw new MissingVariableError(name, scope.operationId);
+  });
+}
+
+function lookup(name: string, scope: VariableScope): string | undefined {
+  const own = (record: Readonly<Record<string, string | undefined>>): string | undefined =>
+    Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+  return own(scope.overrides) ?? own(scope.defaults);
+}
