@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = () => createRuntimeClient({ variables: { baseUrl: server.origin } }, {});
+const client = () => createRuntimeClient({ variables: { baseUrl: server.origin } }, { retry: false });
 const get = (query: Record<string, string | string[]>, responses?: Record<string, "json" | "text" | "binary">, method = "GET") =>
   client().send(
     op({ method, query: Object.keys(query).map((key) => ({ key, kind: "caller" as const, required: true })), ...(responses ? { responses } : {}) }),
