@@ -4,7 +4,7 @@
  * `*.json` file, with subfolders as item groups (the "folder form").
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { PmgenError } from "../diagnostics.js";
 
 export interface CollectionSource {
@@ -20,7 +20,7 @@ export interface CollectionSource {
 export const FOLDER_MANIFEST = "collection.json";
 
 export function discoverCollections(inputs: readonly string[], cwd: string): CollectionSource[] {
-  const sources = inputs.flatMap((input) => expandInput(join(cwd, input), cwd, true));
+  const sources = inputs.flatMap((input) => expandInput(resolve(cwd, input), cwd, true));
   const byName = new Map<string, CollectionSource>();
   for (const source of sources) {
     const other = byName.get(source.name);

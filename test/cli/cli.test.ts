@@ -1,0 +1,120 @@
+/** The pmgen command line, run as a real process. */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { OCI_FOLDER, ROOT, tempDir } from "../support.js";
+
+const work = tempDir("cli");
+afterAll(() => work.remove());
+
+function pmgen(args: string[], cwd = work.path) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "generator/cli/main.ts"), ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
+
+cpSync(OCI_FOLDER, join(work.path, "collections/oci-core-services"), { recursive: true });
+
+describe("pmgen CLI", () => {
+  it("prints help for every command", () => {
+    const top = pmgen(["--help"]);
+    expect(top.code).toBe(0);
+    for (const command of ["generate", "check", "inspect"]) expect(top.stdout).toContain(command);
+    for (const command of ["generate", "check", "inspect"]) {
+      const help = pmgen([command, "--help"]);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toContain(`pmgen ${command}`);
+    }
+  });
+
+  it("generate with no inputs turns collections/ into generated/, byte-identical across runs", () => {
+    const first = pmgen(["generate"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/1 collection\(s\), 1 operations/);
+    const out = join(work.path, "generated/oci-core-services");
+    expect(existsSync(join(out, "index.ts"))).toBe(true);
+    expect(existsSync(join(out, "operations/createVolumeBackup.ts"))).toBe(true);
+    expect(existsSync(join(out, "fixtures/createVolumeBackup.ts"))).toBe(true);
+    expect(existsSync(join(out, "runtime/index.ts"))).toBe(true);
+    const before = snapshot(join(work.path, "generated"));
+    const mtime = statSync(join(out, "index.ts")).mtimeMs;
+    expect(pmgen(["generate"]).code).toBe(0);
+    expect(snapshot(join(work.path, "generated"))).toEqual(before);
+    // Unchanged files are not rewritten.
+    expect(statSync(join(out, "index.ts")).mtimeMs).toBe(mtime);
+  });
+
+  it("check exits 0 when clean and 1 listing the files when stale", () => {
+    expect(pmgen(["check"]).code).toBe(0);
+    const index = join(work.path, "generated/oci-core-services/index.ts");
+    const original = readFileSync(index, "utf8");
+    writeFileSync(index, original.replace("createClient", "createKlient"));
+    rmSync(join(work.path, "generated/oci-core-services/types.ts"));
+    const stale = pmgen(["check"]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("changed  generated/oci-core-services/index.ts");
+    expect(stale.stdout).toContain("missing  generated/oci-core-services/types.ts");
+    expect(stale.stdout).toMatch(/- .*createKlient/);
+    expect(pmgen(["generate"]).code).toBe(0);
+    expect(pmgen(["check"]).code).toBe(0);
+  });
+
+  it("inspect prints the IR as JSON", () => {
+    const result = pmgen(["inspect", "collections/oci-core-services"]);
+    expect(result.code).toBe(0);
+    const ir = JSON.parse(result.stdout);
+    expect(ir.operations[0]).toMatchObject({ id: "createVolumeBackup", method: "POST", itemPath: "volumeBackups / CreateVolumeBackup" });
+    expect(ir.operations[0].headers.filter((h: { kind: string }) => h.kind === "auth")).toHaveLength(3);
+  });
+
+  it("generates a single-file collection given on the command line into --out", () => {
+    const file = join(work.path, "echo.postman_collection.json");
+    cpSync(join(ROOT, "test/fixtures/collections/postman-echo.postman_collection.json"), file);
+    const result = pmgen(["generate", "echo.postman_collection.json", "--out", "out-echo"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(work.path, "out-echo/echo/index.ts"))).toBe(true);
+    expect(result.stderr).toMatch(/warning: echo\.postman_collection\.json › Authentication Methods \/ Hawk Auth: auth type "hawk"/);
+  });
+
+  it("fails with one clear line and writes nothing on bad input", () => {
+    const before = snapshot(join(work.path, "generated"));
+    const bad = join(work.path, "collections/oci-core-services/volumeBackups/Broken.json");
+    writeFileSync(bad, '{ "name": "Broken", "request": ');
+    const result = pmgen(["generate"]);
+    rmSync(bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "error: collections/oci-core-services/volumeBackups/Broken.json: not valid JSON at line 1, column 32: Unexpected end of JSON input",
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(join(work.path, "generated"))).toEqual(before);
+  });
+
+  it("warns about an example body that is not JSON and still generates a sound type", () => {
+    const dir = join(work.path, "warn");
+    const item = JSON.parse(readFileSync(join(OCI_FOLDER, "volumeBackups/CreateVolumeBackup.json"), "utf8"));
+    item.response[0].body = "{ not json";
+    cpSync(OCI_FOLDER, join(dir, "oci"), { recursive: true });
+    writeFileSync(join(dir, "oci/volumeBackups/CreateVolumeBackup.json"), JSON.stringify(item));
+    const result = pmgen(["generate", "oci", "--out", "out"], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/warning: oci\/volumeBackups\/CreateVolumeBackup\.json › volumeBackups \/ CreateVolumeBackup: .*not (valid )?JSON/i);
+  });
+});

@@ -1,0 +1,225 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { discoverCollections } from "../../generator/load/discover.js";
+import { loadCollection } from "../../generator/load/load-collection.js";
+import { buildCollectionIR } from "../../generator/model/build.js";
+import type { CollectionIR } from "../../generator/model/ir.js";
+import { methodName } from "../../generator/model/names.js";
+import { collectTypeRequests } from "../../generator/model/type-requests.js";
+import { OCI_FOLDER, ROOT, tempDir } from "../support.js";
+
+const dir = tempDir("model");
+afterAll(() => dir.remove());
+
+function build(input: string, cwd = ROOT) {
+  const [source] = discoverCollections([input], cwd);
+  return buildCollectionIR(loadCollection(source!, cwd));
+}
+
+function buildJson(collection: object) {
+  const file = join(dir.path, `c${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(collection));
+  return build(file);
+}
+
+const op = (ir: CollectionIR, id: string) => {
+  const found = ir.operations.find((o) => o.id === id);
+  if (!found) throw new Error(`no operation ${id} in ${ir.operations.map((o) => o.id).join(", ")}`);
+  return found;
+};
+
+describe("the OCI seed", () => {
+  const { ir, diagnostics } = build(OCI_FOLDER);
+  const create = op(ir, "createVolumeBackup");
+
+  it("has the collection's variables and its OCI auth", () => {
+    expect(diagnostics).toEqual([]);
+    expect(ir.variables).toEqual([
+      expect.objectContaining({ key: "baseUrl", default: "https://iaas.{{region}}.oraclecloud.com/20160918", usedInUrl: true }),
+      expect.objectContaining({ key: "region", default: "us-ashburn-1", usedInUrl: true }),
+    ]);
+    expect(create.auth).toEqual({ type: "oci", params: {}, from: "collection" });
+  });
+
+  it("models CreateVolumeBackup: URL, folder path, headers by kind, body and every example", () => {
+    expect(create).toMatchObject({
+      name: "CreateVolumeBackup",
+      folderPath: ["volumeBackups"],
+      itemPath: "volumeBackups / CreateVolumeBackup",
+      method: "POST",
+      url: { template: "{{baseUrl}}/volumeBackups", base: "{{baseUrl}}", path: "/volumeBackups", variables: ["baseUrl"] },
+    });
+    expect(create.headers.map((h) => [h.key, h.kind, h.required])).toEqual([
+      ["opc-retry-token", "caller", false],
+      ["Date", "auth", false],
+      ["Authorization", "auth", false],
+      ["x-content-sha256", "auth", false],
+    ]);
+    expect(create.body).toMatchObject({ mode: "raw", language: "json", contentType: "application/json" });
+    expect(create.body!.samples).toHaveLength(8);
+    expect(create.responses.map((r) => r.status)).toEqual([200, 400, 401, 404, 409, 500, 500]);
+    expect(create.responses[0]!.headers.map((h) => h.key)).toEqual(["etag", "opc-request-id", "Content-Type"]);
+    expect(create.description).toMatch(/^Creates a new backup of the specified volume/);
+  });
+
+  it("is plain data that round-trips through JSON", () => {
+    expect(JSON.parse(JSON.stringify(ir))).toEqual(ir);
+  });
+
+  it("asks infer for the request body, each status and each header position", () => {
+    const keys = collectTypeRequests(ir).map((r) => r.key);
+    expect(keys).toContain("createVolumeBackup:request");
+    expect(keys).toContain("createVolumeBackup:response:200");
+    expect(keys).toContain("createVolumeBackup:response:500");
+    expect(keys).toContain("createVolumeBackup:header:opc-retry-token");
+    expect(keys).not.toContain("createVolumeBackup:header:Authorization");
+  });
+});
+
+describe("auth inheritance", () => {
+  const bearer = (token: string) => ({ type: "bearer", bearer: [{ key: "token", value: token }] });
+  const { ir } = buildJson({
+    info: { name: "Auth", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+    auth: { type: "basic", basic: [{ key: "username", value: "u" }, { key: "password", value: "p4ssw0rd-secret" }] },
+    item: [
+      { name: "Top", request: { url: "https://api.example.com/top" } },
+      { name: "Own", request: { url: "https://api.example.com/own", auth: bearer("t0ken-value") } },
+      {
+        name: "Keys",
+        auth: { type: "apikey", apikey: [{ key: "key", value: "X-Api-Key" }, { key: "value", value: "k3y-secret" }, { key: "in", value: "header" }] },
+        item: [
+          { name: "In folder", request: { url: "https://api.example.com/f", header: [{ key: "X-Api-Key", value: "{{key}}" }] } },
+          { name: "Open", request: { url: "https://api.example.com/open", auth: { type: "noauth" } } },
+          { name: "Hawk", request: { url: "https://api.example.com/hawk", auth: { type: "hawk", hawk: [{ key: "authKey", value: "h" }] } } },
+        ],
+      },
+    ],
+  });
+
+  it("takes the request's, then the nearest folder's, then the collection's; noauth stops it", () => {
+    expect(op(ir, "top").auth).toEqual({ type: "basic", params: {}, from: "collection" });
+    expect(op(ir, "own").auth).toEqual({ type: "bearer", params: {}, from: "request" });
+    expect(op(ir, "inFolder").auth).toEqual({ type: "apikey", params: { key: "X-Api-Key", in: "header" }, from: 'folder "Keys"' });
+    expect(op(ir, "open").auth.type).toBe("noauth");
+  });
+
+  it("never copies secrets into the IR, and marks the header the auth computes", () => {
+    const text = JSON.stringify(ir);
+    for (const secret of ["p4ssw0rd-secret", "t0ken-value", "k3y-secret"]) expect(text).not.toContain(secret);
+    expect(op(ir, "inFolder").headers).toEqual([expect.objectContaining({ key: "X-Api-Key", kind: "auth" })]);
+  });
+
+  it("keeps unsupported types for the sign hook", () => {
+    expect(op(ir, "hawk").auth.type).toBe("hawk");
+  });
+});
+
+describe("parameters, variables and body modes", () => {
+  const { ir, diagnostics } = buildJson({
+    info: { name: "Modes", schema: "https://schema.getpostman.com/json/collection/v2.0.0/collection.json" },
+    variable: [
+      { key: "baseUrl", value: "https://{{host}}/v1" },
+      { key: "host", value: "api.example.com" },
+      { key: "apiToken", value: "should-not-leak" },
+    ],
+    item: [
+      {
+        name: "Users",
+        variable: [{ key: "version", value: "2024-01-01" }],
+        item: [
+          {
+            name: "Get user",
+            request: {
+              method: "GET",
+              url: {
+                raw: "{{baseUrl}}/users/:userId?expand=profile&limit=10&debug=true",
+                host: ["{{baseUrl}}"],
+                path: ["users", ":userId"],
+                query: [
+                  { key: "expand", value: "profile" },
+                  { key: "limit", value: "10", disabled: true },
+                  { key: "api-version", value: "{{version}}" },
+                ],
+                variable: [{ key: "userId", value: "42", description: "The user id" }],
+              },
+              header: [
+                { key: "Accept", value: "application/json" },
+                { key: "X-Trace", value: "abc", disabled: true },
+                { key: "Authorization", value: "Bearer {{apiToken}}" },
+              ],
+            },
+            response: [
+              { name: "OK", code: 200, header: [{ key: "Content-Type", value: "application/json" }], body: '{"id":42}' },
+              { name: "404 - missing", header: [], body: '{"message":"no"}' },
+            ],
+          },
+        ],
+      },
+      { name: "Form", request: { method: "POST", url: "https://api.example.com/form", body: { mode: "urlencoded", urlencoded: [{ key: "a", value: "1" }, { key: "b", value: "2", disabled: true }] } } },
+      { name: "Upload", request: { method: "POST", url: "https://api.example.com/up", body: { mode: "formdata", formdata: [{ key: "name", value: "x", type: "text" }, { key: "file", src: "/tmp/a.png", type: "file" }] } } },
+      { name: "Binary", request: { method: "PUT", url: "https://api.example.com/bin", body: { mode: "file", file: { src: "a.bin" } } } },
+      { name: "Query", request: { method: "POST", url: "https://api.example.com/graphql", body: { mode: "graphql", graphql: { query: "query { me { id } }", variables: '{"first": 10}' } } } },
+      { name: "Get user", request: { url: "https://api.example.com/dup" } },
+    ],
+  });
+
+  it("classifies path, query and headers; disabled ones become optional", () => {
+    const get = op(ir, "usersGetUser");
+    expect(get.pathParams).toEqual([{ key: "userId", kind: "caller", required: true, value: "42", samples: ["42"], description: "The user id" }]);
+    expect(get.query.map((q) => [q.key, q.kind, q.required, q.value])).toEqual([
+      ["expand", "caller", true, "profile"],
+      ["limit", "caller", false, "10"],
+      ["api-version", "static", true, "2024-01-01"],
+    ]);
+    expect(get.headers.map((h) => [h.key, h.kind, h.required])).toEqual([
+      ["Accept", "static", true],
+      ["X-Trace", "caller", false],
+      ["Authorization", "static", true],
+    ]);
+  });
+
+  it("substitutes folder variables and lists the collection variables the client resolves", () => {
+    expect(op(ir, "usersGetUser").url.template).toBe("{{baseUrl}}/users/:userId");
+    expect(ir.variables.map((v) => [v.key, v.default, v.secret, v.usedInUrl])).toEqual([
+      ["apiToken", undefined, true, false],
+      ["baseUrl", "https://{{host}}/v1", false, true],
+      ["host", "api.example.com", false, true],
+    ]);
+    expect(JSON.stringify(ir)).not.toContain("should-not-leak");
+  });
+
+  it("reads the status of an example without a code from its name", () => {
+    expect(op(ir, "usersGetUser").responses.map((r) => r.status)).toEqual([200, 404]);
+    expect(diagnostics.some((d) => /no usable status code/.test(d.message))).toBe(false);
+  });
+
+  it("models every body mode", () => {
+    expect(op(ir, "form").body).toMatchObject({
+      mode: "urlencoded",
+      contentType: "application/x-www-form-urlencoded",
+      fields: [{ key: "a", type: "text", required: true }, { key: "b", type: "text", required: false }],
+    });
+    expect(op(ir, "upload").body).toMatchObject({ mode: "formdata", fields: [{ key: "name", type: "text" }, { key: "file", type: "file" }] });
+    expect(op(ir, "binary").body).toMatchObject({ mode: "file", contentType: "application/octet-stream" });
+    expect(op(ir, "query").body).toMatchObject({ mode: "graphql", graphqlQuery: "query { me { id } }", samples: [{ text: '{"first": 10}' }] });
+  });
+
+  it("qualifies colliding names with their folder and warns, naming the item", () => {
+    expect(ir.operations.map((o) => o.id).sort()).toEqual(["binary", "form", "getUser", "query", "upload", "usersGetUser"]);
+    const warning = diagnostics.find((d) => d.message.includes("used by more than one request"));
+    expect(warning?.source.itemPath).toMatch(/Get user$/);
+  });
+});
+
+describe("method names", () => {
+  it("are lowerCamelCase identifiers, deterministic for odd input", () => {
+    expect(methodName("CreateVolumeBackup")).toBe("createVolumeBackup");
+    expect(methodName("Get a user")).toBe("getAUser");
+    expect(methodName("6. Withdraw Dispute by ID")).toBe("withdrawDisputeById");
+    expect(methodName("delete")).toBe("deleteOperation");
+    expect(methodName("🚀")).toBe("operation");
+    expect(methodName("404")).toBe("operation404");
+    expect(methodName("List /users/{id}")).toBe("listUsersId");
+  });
+});
