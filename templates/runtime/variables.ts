@@ -19,10 +19,6 @@ export function resolveTemplate(template: string, scope: VariableScope): string 
   return expand(template, scope, []);
 }
 
-export function hasTemplate(text: string): boolean {
-  return text.includes("{{");
-}
-
 function expand(template: string, scope: VariableScope, stack: readonly string[]): string {
   if (!template.includes("{{")) return template;
   return template.replace(REFERENCE, (_match, rawName: string) => {
