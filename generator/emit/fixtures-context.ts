@@ -60,6 +60,7 @@ function exampleLiteral(op: OperationIR, response: ResponseIR, body: string, req
     name: response.name,
     method: op.method,
     path: op.url.path,
+    ...(response.requestQuery ? { query: response.requestQuery } : {}),
     status: response.status,
     headers,
   } as JsonValue, "  ");

@@ -43,7 +43,7 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
     let type = typeOf(rootKey, "string");
     // Header values are strings on the wire and in `Headers`; keep inferred string literals only.
     if (stringOnly && !/^"[^"]*"( \| "[^"]*")*$/.test(type)) type = "string";
-    return { key, type, required, description, example: samples[0] === undefined ? undefined : sampleLiteral(samples[0], type) };
+    return { key, type, required, description: withoutMarker(description), example: samples[0] === undefined ? undefined : sampleLiteral(samples[0], type) };
   };
 
   const groups: Group[] = [];
@@ -126,6 +126,12 @@ function repeatable(members: Member[]): Member[] {
     if (same.length === 1) return first;
     return { ...first, type: `(${first.type})[]`, required: same.some((m) => m.required), example: `[${same.map((m) => m.example ?? '""').join(", ")}]` };
   });
+}
+
+/** "(Required) Current Date" → "Current Date": the marker is already in the type's `?`. */
+function withoutMarker(description: string | undefined): string | undefined {
+  const text = description?.replace(/^\s*\((required|optional)\)\s*/i, "").trim();
+  return text ? text : undefined;
 }
 
 function listOf(m: Member, repeated: boolean | undefined): Member {

@@ -124,7 +124,9 @@ function buildOperation(
   const requestHeaders = body ? headers.filter((h) => h.key.toLowerCase() !== "content-type") : headers;
   const responses = examples.flatMap((e) => {
     const response = readResponse(e.response, e.raw, source, sink);
-    return response ? [response] : [];
+    if (!response) return [];
+    const query = exampleQuery(e.request);
+    return [query ? { ...response, requestQuery: query } : response];
   });
   responses.sort((a, b) => a.status - b.status);
 
@@ -144,6 +146,16 @@ function buildOperation(
     description: descriptionText((request as { description?: unknown }).description) ?? descriptionText(raw.description),
   };
   return substituteLocalVariables(operation, localVars);
+}
+
+/** The enabled, literal query parameters of an example's original request. */
+function exampleQuery(request: Request | undefined): Record<string, string> | undefined {
+  const query: Record<string, string> = {};
+  for (const p of listOf<{ key?: string | null; value?: string | null; disabled?: boolean }>(request?.url?.query)) {
+    if (!p.key || p.disabled || p.value === null || p.value === undefined || p.value.includes("{{")) continue;
+    query[p.key] = p.value;
+  }
+  return Object.keys(query).length ? query : undefined;
 }
 
 /** Folder and item `variable` arrays; secret-named ones stay references the client resolves. */

@@ -153,6 +153,8 @@ export interface ResponseIR {
   contentType?: string;
   language?: string;
   body?: string;
+  /** The example's original request query (enabled parameters), for matching mocks. */
+  requestQuery?: Record<string, string>;
 }
 
 export type AuthType =

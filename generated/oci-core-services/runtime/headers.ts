@@ -18,6 +18,8 @@ export function buildHeaders(
 ): Headers {
   const headers = new Headers();
   const given = lowerCaseKeys(params?.headers);
+  // A required header may also come from config.headers or options.headers, applied below.
+  const suppliedLater = new Set([...Object.keys(configHeaders ?? {}), ...Object.keys(optionHeaders ?? {})].map((k) => k.toLowerCase()));
   const declared = new Set<string>();
   for (const header of spec.headers) {
     const name = header.key.toLowerCase();
@@ -32,7 +34,7 @@ export function buildHeaders(
       headers.set(header.key, callerValue);
     } else if (isRetryTokenHeader(name) && GENERATES_RETRY_TOKEN.has(spec.method.toUpperCase())) {
       headers.set(header.key, newRetryToken());
-    } else if (header.required) {
+    } else if (header.required && !suppliedLater.has(name)) {
       throw new MissingParameterError("header", header.key, spec.id);
     }
   }

@@ -1,6 +1,6 @@
 /**
  * AWS Signature Version 4, canonicalized as the aws4 library (which Postman uses) does: every
- * header but a few hop-by-hop ones is signed; paths are normalized and encoded again for every
+ * header but a few hop-by-hop ones is signed, Content-Length included for non-empty bodies; paths are normalized and encoded again for every
  * service but S3, which gets its path decoded and encoded once.
  */
 import { bodyBytes, hex } from "../bytes.js";
@@ -23,6 +23,8 @@ export interface SigV4Input {
   service: string;
   amzDate: string;
   secretAccessKey: string;
+  /** Signed without being set (browsers forbid it; fetch sends the same value), as aws4 signs it. */
+  contentLength?: number;
 }
 
 /** `20150830T123600Z` */
@@ -32,7 +34,9 @@ export function amzDate(date: Date): string {
 
 export function canonicalRequest(input: SigV4Input): { text: string; signedHeaders: string } {
   const url = new URL(input.url);
-  const entries = [...input.headers.entries(), ["host", url.host] as [string, string]]
+  const computed: [string, string][] = [["host", url.host]];
+  if (input.contentLength && !input.headers.has("content-length")) computed.push(["content-length", String(input.contentLength)]);
+  const entries = [...input.headers.entries(), ...computed]
     .filter(([name]) => !UNSIGNED.has(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const signedHeaders = entries.map(([name]) => name).join(";");
@@ -95,7 +99,8 @@ export function awsV4Auth(credentials: AwsV4Credentials): AuthScheme {
       const service = credentials.service ?? params["service"];
       if (!service) throw new AuthConfigError("no AWS service: set it in the collection or in the credentials", "awsv4", spec.id);
       const date = amzDate(now());
-      const payloadHash = hex(await sha("SHA-256", await bodyBytes(request)));
+      const bytes = await bodyBytes(request);
+      const payloadHash = hex(await sha("SHA-256", bytes));
       request.headers.set("x-amz-date", date);
       if (credentials.contentSha256Header !== false) request.headers.set("x-amz-content-sha256", payloadHash);
       if (credentials.sessionToken) request.headers.set("x-amz-security-token", credentials.sessionToken);
@@ -108,6 +113,7 @@ export function awsV4Auth(credentials: AwsV4Credentials): AuthScheme {
         region,
         service,
         amzDate: date,
+        contentLength: bytes.length,
         secretAccessKey: credentials.secretAccessKey,
         accessKeyId: credentials.accessKeyId,
       });
