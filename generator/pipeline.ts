@@ -14,22 +14,43 @@ import { collectTypeRequests } from "./model/type-requests.js";
 import { emitCollection } from "./emit/emit-collection.js";
 import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
+import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
+import { relative } from "node:path";
 
 export interface PipelineOptions {
-  inputs: readonly string[];
+  /** Collection files or folders (relative to `cwd` or absolute), each optionally with settings. */
+  inputs: readonly (string | CollectionSettings)[];
   cwd: string;
   templatesDir?: string;
+  /** Already compiled templates (watch mode and tests reuse them); wins over `templatesDir`. */
+  templates?: Templates;
   /** Called after each collection, for progress reporting. */
   onCollection?: (done: number, total: number, name: string) => void;
+  /** Called as each stage of each collection starts, for a progress bar. */
+  onStage?: (event: StageEvent) => void;
+}
+
+export type Stage = "load" | "model" | "infer" | "emit";
+export const STAGES: readonly Stage[] = ["load", "model", "infer", "emit"];
+
+export interface StageEvent {
+  collection: string;
+  /** 0-based index of the collection and how many there are. */
+  index: number;
+  total: number;
+  stage: Stage;
 }
 
 export interface GeneratedCollection {
   source: CollectionSource;
+  settings?: CollectionSettings;
   ir: CollectionIR;
   inferred: InferResult;
   /** Files relative to the collection's output folder. */
   files: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** Milliseconds per stage. */
+  timings: Record<Stage, number>;
 }
 
 export function modelCollections(inputs: readonly string[], cwd: string): { source: CollectionSource; ir: CollectionIR; diagnostics: Diagnostic[] }[] {
@@ -50,15 +71,64 @@ export function inferCollection(ir: CollectionIR): InferResult {
   return inferTypes(collectTypeRequests(ir), reserved);
 }
 
+/** The collections the inputs name, each with its settings; output names are unique. */
+export function discoverWithSettings(
+  inputs: readonly (string | CollectionSettings)[],
+  cwd: string,
+): { source: CollectionSource; settings?: CollectionSettings }[] {
+  const found: { source: CollectionSource; settings?: CollectionSettings }[] = [];
+  for (const input of inputs) {
+    const settings = typeof input === "string" ? undefined : input;
+    const path = typeof input === "string" ? input : relative(cwd, input.input) || ".";
+    const sources = discoverCollections([path], cwd);
+    if (settings?.name !== undefined) {
+      if (sources.length !== 1) {
+        throw new PmgenError(
+          `${settings.configPath ?? "collection"}.name: "${path}" holds ${sources.length} collections; "name" needs exactly one`,
+          { file: settings.configFile ?? path },
+        );
+      }
+      sources[0] = { ...sources[0]!, name: settings.name };
+    }
+    for (const source of sources) found.push({ source, settings });
+  }
+  const byName = new Map<string, CollectionSource>();
+  const unique = found.filter(({ source }) => {
+    const other = byName.get(source.name);
+    if (other && other.path !== source.path) {
+      throw new PmgenError(
+        `two collections would both generate into "${source.name}/": ${other.displayPath} and ${source.displayPath}; rename one`,
+        { file: source.displayPath },
+      );
+    }
+    if (other) return false;
+    byName.set(source.name, source);
+    return true;
+  });
+  return unique.sort((a, b) => (a.source.name < b.source.name ? -1 : a.source.name > b.source.name ? 1 : 0));
+}
+
 export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
-  const templates: Templates = loadTemplates(options.templatesDir);
-  const sources = discoverCollections(options.inputs, options.cwd);
-  return sources.map((source, index) => {
-    const { ir, diagnostics } = buildCollectionIR(loadCollection(source, options.cwd));
-    const inferred = inferCollection(ir);
-    const files = emitCollection(ir, inferred, templates);
-    options.onCollection?.(index + 1, sources.length, source.name);
-    return { source, ir, inferred, files, diagnostics: [...diagnostics, ...inferred.diagnostics] };
+  const templates: Templates = options.templates ?? loadTemplates(options.templatesDir);
+  const found = discoverWithSettings(options.inputs, options.cwd);
+  return found.map(({ source, settings }, index) => {
+    const timings: Record<Stage, number> = { load: 0, model: 0, infer: 0, emit: 0 };
+    const stage = <T>(name: Stage, run: () => T): T => {
+      options.onStage?.({ collection: source.name, index, total: found.length, stage: name });
+      const started = performance.now();
+      const result = run();
+      timings[name] = performance.now() - started;
+      return result;
+    };
+    const loaded = stage("load", () => {
+      const raw = loadCollection(source, options.cwd);
+      return settings && hasCollectionTransforms(settings) ? applyCollectionSettings(raw, settings) : raw;
+    });
+    const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded));
+    const inferred = stage("infer", () => inferCollection(ir));
+    const files = stage("emit", () => emitCollection(ir, inferred, templates));
+    options.onCollection?.(index + 1, found.length, source.name);
+    return { source, settings, ir, inferred, files, diagnostics: [...diagnostics, ...inferred.diagnostics], timings };
   });
 }
 

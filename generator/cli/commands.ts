@@ -1,85 +1,383 @@
 /** What each command does, separated from argument parsing so tests can call it directly. */
-import { relative, resolve } from "node:path";
+import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, PmgenError, type Diagnostic } from "../diagnostics.js";
-import { modelCollections, outputFiles, runPipeline } from "../pipeline.js";
-import { planOutput } from "../write/plan.js";
+import { loadConfig } from "../config/config.js";
+import type { CollectionSettings } from "../config/settings.js";
+import { modelCollections, runPipeline, STAGES, type GeneratedCollection, type Stage, type StageEvent } from "../pipeline.js";
+import { planOutput, type OutputPlan } from "../write/plan.js";
 import { applyPlan } from "../write/write-output.js";
-import { describeDrift } from "../write/drift.js";
+import { describeDrift, driftEntries } from "../write/drift.js";
+
+/** Where a command writes: the process's streams, or a buffer in tests. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal (progress bar). */
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  get isTTY() {
+    return !!process.stderr.isTTY;
+  },
+};
 
 export interface GenerateArgs {
-  inputs: string[];
-  out: string;
+  /** Collection files or folders; default: the config's collections, else `collections/`. */
+  inputs?: string[];
+  /** Output folder; overrides the config (every collection goes there). */
+  out?: string;
   templates?: string;
+  /** Config file; default `pmgen.config.json` in `cwd` when present. */
+  config?: string;
   quiet?: boolean;
+  report?: "json";
   cwd?: string;
+  io?: Io;
+}
+
+const DEFAULT_INPUT = "collections";
+const DEFAULT_OUT = "generated";
+
+/** One run's inputs, output folders and templates, after merging the config file and flags. */
+export interface ResolvedRun {
+  inputs: (string | CollectionSettings)[];
+  templatesDir?: string;
+  configFile?: string;
+  outDirOf(collection: GeneratedCollection): string;
+  /** Paths whose changes should trigger regeneration in watch mode. */
+  watchPaths: string[];
+  /** Every output folder the run may write (never watched). */
+  outDirs: string[];
+}
+
+export function resolveRun(args: GenerateArgs, cwd: string): ResolvedRun {
+  const config = loadConfig(cwd, args.config);
+  const configured = (config?.collections ?? []).map((c) => ({ ...c, configFile: config!.displayPath }));
+  let inputs: (string | CollectionSettings)[];
+  if (args.inputs?.length) {
+    // Inputs on the command line still get their settings when the config names them.
+    inputs = args.inputs.map((input) => configured.find((c) => c.input === resolve(cwd, input)) ?? input);
+  } else if (configured.length) {
+    inputs = configured;
+  } else {
+    inputs = [DEFAULT_INPUT];
+  }
+  const flagOut = args.out !== undefined ? resolve(cwd, args.out) : undefined;
+  const defaultOut = flagOut ?? config?.out ?? resolve(cwd, DEFAULT_OUT);
+  const templatesDir = args.templates !== undefined ? resolve(cwd, args.templates) : config?.templates;
+  const watchPaths = [
+    ...inputs.map((i) => (typeof i === "string" ? resolve(cwd, i) : i.input)),
+    ...(templatesDir ? [templatesDir] : []),
+    ...(config ? [config.file] : []),
+  ];
+  return {
+    inputs,
+    templatesDir,
+    configFile: config?.file,
+    outDirOf: (c) => flagOut ?? c.settings?.out ?? defaultOut,
+    watchPaths,
+    outDirs: [defaultOut, ...(flagOut ? [] : configured.flatMap((c) => (c.out ? [c.out] : [])))],
+  };
+}
+
+interface RunResult {
+  collections: GeneratedCollection[];
+  plans: OutputPlan[];
+  /** Output folder of each collection, by name. */
+  outDirs: Map<string, string>;
+}
+
+/** Runs the pipeline and plans every output folder; nothing is written yet. */
+function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar): RunResult {
+  const run = resolveRun(args, cwd);
+  const collections = runPipeline({
+    inputs: run.inputs,
+    cwd,
+    templatesDir: run.templatesDir,
+    onStage: progress && ((event) => progress.stage(event)),
+  });
+  progress?.write();
+  const byOut = new Map<string, GeneratedCollection[]>();
+  const outDirs = new Map<string, string>();
+  for (const c of collections) {
+    const out = run.outDirOf(c);
+    outDirs.set(c.source.name, out);
+    byOut.set(out, [...(byOut.get(out) ?? []), c]);
+  }
+  const plans = [...byOut].map(([out, group]) => {
+    const files = new Map<string, string>();
+    for (const c of group) for (const [path, content] of c.files) files.set(`${c.source.name}/${path}`, content);
+    return planOutput(out, files, group.map((c) => c.source.name));
+  });
+  return { collections, plans, outDirs };
 }
 
 export function runGenerate(args: GenerateArgs): number {
   const cwd = args.cwd ?? process.cwd();
-  return guarded(() => {
-    const started = performance.now();
-    const collections = runPipeline({ inputs: args.inputs, cwd, templatesDir: args.templates && resolve(cwd, args.templates) });
+  const io = args.io ?? processIo;
+  const json = args.report === "json";
+  const human = !args.quiet && !json;
+  const started = performance.now();
+  const progress = human && io.isTTY ? new ProgressBar(io, started) : undefined;
+  return guarded(io, json, "generate", () => {
+    const { collections, plans, outDirs } = generateAndPlan(args, cwd, progress);
+    const writeStarted = performance.now();
+    for (const plan of plans) applyPlan(plan);
+    const writeMs = performance.now() - writeStarted;
+    progress?.done();
     const diagnostics = collections.flatMap((c) => c.diagnostics);
-    if (!args.quiet) printDiagnostics(diagnostics);
-    const outDir = resolve(cwd, args.out);
-    const plan = planOutput(outDir, outputFiles(collections), collections.map((c) => c.source.name));
-    applyPlan(plan);
-    if (!args.quiet) {
-      const ops = collections.reduce((n, c) => n + c.ir.operations.length, 0);
-      const types = collections.reduce((n, c) => n + c.inferred.declarations.length, 0);
-      const ms = Math.round(performance.now() - started);
-      process.stderr.write(
-        `pmgen: ${collections.length} collection(s), ${ops} operations, ${types} types, ${diagnostics.length} warning(s) → ${relative(cwd, outDir) || "."}/ ` +
-          `(${plan.write.size} written, ${plan.remove.length} removed, ${plan.unchanged.length} unchanged) in ${ms} ms\n`,
-      );
-    }
+    if (human) printDiagnostics(io, diagnostics);
+    const totalMs = performance.now() - started;
+    if (human) io.err(summaryLine(collections, plans, diagnostics, cwd, totalMs));
+    if (json) io.out(`${JSON.stringify(report("generate", collections, plans, outDirs, cwd, totalMs, writeMs), null, 2)}\n`);
     return 0;
   });
 }
 
-export function runCheck(args: Omit<GenerateArgs, "quiet">): number {
+export function runCheck(args: GenerateArgs): number {
   const cwd = args.cwd ?? process.cwd();
-  return guarded(() => {
-    const collections = runPipeline({ inputs: args.inputs, cwd, templatesDir: args.templates && resolve(cwd, args.templates) });
-    const outDir = resolve(cwd, args.out);
-    const plan = planOutput(outDir, outputFiles(collections), collections.map((c) => c.source.name));
-    if (plan.write.size === 0 && plan.remove.length === 0) {
-      process.stderr.write(`pmgen check: ${relative(cwd, outDir) || "."}/ is up to date (${plan.unchanged.length} files)\n`);
-      return 0;
+  const io = args.io ?? processIo;
+  const json = args.report === "json";
+  const started = performance.now();
+  return guarded(io, json, "check", () => {
+    const { collections, plans, outDirs } = generateAndPlan(args, cwd);
+    const stale = plans.filter((p) => p.write.size > 0 || p.remove.length > 0);
+    const totalMs = performance.now() - started;
+    if (json) {
+      io.out(`${JSON.stringify({ ...report("check", collections, plans, outDirs, cwd, totalMs, 0), upToDate: stale.length === 0 }, null, 2)}\n`);
+    } else if (stale.length === 0) {
+      const files = plans.reduce((n, p) => n + p.unchanged.length, 0);
+      if (!args.quiet) io.err(`pmgen check: ${plans.map((p) => label(cwd, p.outDir)).join(", ")}/ up to date (${files} files)\n`);
+    } else {
+      for (const plan of stale) io.out(describeDrift(plan, label(cwd, plan.outDir)));
+      io.err("pmgen check: generated code is stale; run `pmgen generate` (npm run generate)\n");
     }
-    process.stdout.write(describeDrift(plan, relative(cwd, outDir) || "."));
-    process.stderr.write("pmgen check: generated code is stale; run `pmgen generate` (npm run generate)\n");
-    return 1;
+    return stale.length === 0 ? 0 : 1;
   });
 }
 
-export function runInspect(args: { inputs: string[]; cwd?: string }): number {
+/**
+ * `generate --watch`: generates, then regenerates whenever an input, the config or a template
+ * changes (debounced, so an editor's save of many files makes one run). Errors are printed and
+ * watching goes on. Returns a handle whose `close()` stops watching.
+ */
+export function runWatch(args: GenerateArgs & { debounceMs?: number }): { close(): void; runs(): number } {
   const cwd = args.cwd ?? process.cwd();
-  return guarded(() => {
+  const io = args.io ?? processIo;
+  let runs = 0;
+  const generate = () => {
+    runs++;
+    runGenerate(args);
+  };
+  generate();
+  let run: ResolvedRun;
+  try {
+    run = resolveRun(args, cwd);
+  } catch (error) {
+    io.err(`${error instanceof PmgenError ? formatDiagnostic(error) : String(error)}\n`);
+    return { close() {}, runs: () => runs };
+  }
+  const outDirs = new Set<string>();
+  const ignore = (path: string) => path.split(sep).some((part) => part.startsWith(".pmgen-tmp") || part === ".pmgen-manifest.json") ||
+    [...outDirs].some((out) => path === out || path.startsWith(out + sep));
+  // Output folders are never inputs: a write must not trigger another run.
+  for (const out of run.outDirs) outDirs.add(out);
+  let timer: NodeJS.Timeout | undefined;
+  const trigger = (path: string) => {
+    if (ignore(path)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!args.quiet) io.err(`pmgen: ${relative(cwd, path) || path} changed, regenerating\n`);
+      generate();
+    }, args.debounceMs ?? 150);
+  };
+  const watchers: FSWatcher[] = [];
+  for (const path of new Set(run.watchPaths)) {
+    if (!existsSync(path)) continue;
+    if (statSync(path).isDirectory()) {
+      watchers.push(watch(path, { recursive: true }, (_event, name) => trigger(resolve(path, name ? String(name) : ""))));
+    } else {
+      // Watch the folder, not the file: editors replace files on save, which ends a file watch.
+      const dir = dirname(path);
+      const file = basename(path);
+      watchers.push(watch(dir, (_event, name) => String(name) === file && trigger(path)));
+    }
+  }
+  if (!args.quiet) io.err(`pmgen: watching ${watchers.length} path(s) for changes (Ctrl-C to stop)\n`);
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+    },
+    runs: () => runs,
+  };
+}
+
+export function runInspect(args: { inputs: string[]; cwd?: string; io?: Io }): number {
+  const cwd = args.cwd ?? process.cwd();
+  const io = args.io ?? processIo;
+  return guarded(io, false, "inspect", () => {
     const models = modelCollections(args.inputs, cwd);
-    printDiagnostics(models.flatMap((m) => m.diagnostics));
+    printDiagnostics(io, models.flatMap((m) => m.diagnostics));
     const irs = models.map((m) => m.ir);
-    process.stdout.write(`${JSON.stringify(irs.length === 1 ? irs[0] : irs, null, 2)}\n`);
+    io.out(`${JSON.stringify(irs.length === 1 ? irs[0] : irs, null, 2)}\n`);
     return 0;
   });
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+function label(cwd: string, dir: string): string {
+  return relative(cwd, dir) || ".";
 }
 
-/** Input problems print one clear line and exit 1; only internal bugs show a stack (with PMGEN_DEBUG). */
-function guarded(run: () => number): number {
+function summaryLine(collections: GeneratedCollection[], plans: OutputPlan[], diagnostics: Diagnostic[], cwd: string, ms: number): string {
+  const ops = collections.reduce((n, c) => n + c.ir.operations.length, 0);
+  const types = collections.reduce((n, c) => n + c.inferred.declarations.length, 0);
+  const written = plans.reduce((n, p) => n + p.write.size, 0);
+  const removed = plans.reduce((n, p) => n + p.remove.length, 0);
+  const unchanged = plans.reduce((n, p) => n + p.unchanged.length, 0);
+  const outs = plans.map((p) => `${label(cwd, p.outDir)}/`).join(", ") || "(nothing)";
+  return (
+    `pmgen: ${collections.length} collection(s), ${ops} operations, ${types} types, ${diagnostics.length} warning(s) → ${outs} ` +
+    `(${written} written, ${removed} removed, ${unchanged} unchanged) in ${Math.round(ms)} ms\n`
+  );
+}
+
+/** The `--report json` document. */
+function report(
+  command: "generate" | "check",
+  collections: GeneratedCollection[],
+  plans: OutputPlan[],
+  outDirs: Map<string, string>,
+  cwd: string,
+  totalMs: number,
+  writeMs: number,
+) {
+  const planOf = (out: string) => plans.find((p) => p.outDir === out)!;
+  const count = (plan: OutputPlan, name: string) => {
+    const mine = (path: string) => path.startsWith(`${name}/`);
+    return {
+      written: [...plan.write.keys()].filter(mine).length,
+      removed: plan.remove.filter(mine).length,
+      unchanged: plan.unchanged.filter(mine).length,
+    };
+  };
+  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const c of collections) for (const s of STAGES) stages[s] += c.timings[s];
+  const rows = collections.map((c) => {
+    const out = outDirs.get(c.source.name)!;
+    return {
+      name: c.source.name,
+      title: c.ir.title,
+      input: c.source.displayPath,
+      out: `${label(cwd, out)}/${c.source.name}`,
+      operations: c.ir.operations.length,
+      types: c.inferred.declarations.length,
+      files: c.files.size,
+      warnings: c.diagnostics.length,
+      ...(command === "generate" ? { changes: count(planOf(out), c.source.name) } : {}),
+      timingMs: roundAll(c.timings),
+    };
+  });
+  const warnings = collections.flatMap((c) =>
+    c.diagnostics.map((d) => ({
+      collection: c.source.name,
+      severity: d.severity,
+      file: d.source.file,
+      itemPath: d.source.itemPath ?? null,
+      message: d.message,
+    })),
+  );
+  return {
+    pmgen: command,
+    ok: true,
+    collections: rows,
+    counts: {
+      collections: rows.length,
+      operations: rows.reduce((n, r) => n + r.operations, 0),
+      types: rows.reduce((n, r) => n + r.types, 0),
+      files: rows.reduce((n, r) => n + r.files, 0),
+      warnings: warnings.length,
+      written: plans.reduce((n, p) => n + p.write.size, 0),
+      removed: plans.reduce((n, p) => n + p.remove.length, 0),
+      unchanged: plans.reduce((n, p) => n + p.unchanged.length, 0),
+    },
+    ...(command === "check" ? { drift: plans.flatMap((p) => driftEntries(p).map((e) => ({ ...e, path: `${label(cwd, p.outDir)}/${e.path}` }))) } : {}),
+    warnings,
+    timingMs: { total: Math.round(totalMs), ...roundAll(stages), write: Math.round(writeMs) },
+  };
+}
+
+function roundAll<T extends Record<string, number>>(values: T): T {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)])) as T;
+}
+
+function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+}
+
+/**
+ * Input problems print one clear line and exit 1; only internal bugs show a stack (with
+ * PMGEN_DEBUG). With `--report json` the error is also the JSON document on stdout.
+ */
+function guarded(io: Io, json: boolean, command: string, run: () => number): number {
   try {
     return run();
   } catch (error) {
-    if (error instanceof PmgenError) {
-      process.stderr.write(`${formatDiagnostic(error)}\n`);
-      return 1;
-    }
+    const known = error instanceof PmgenError;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`pmgen: internal error: ${message}\n`);
-    if (process.env.PMGEN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 2;
+    if (known) io.err(`${formatDiagnostic(error)}\n`);
+    else {
+      io.err(`pmgen: internal error: ${message}\n`);
+      if (process.env.PMGEN_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    }
+    if (json) {
+      const source = known ? { file: error.source.file, itemPath: error.source.itemPath ?? null } : {};
+      io.out(`${JSON.stringify({ pmgen: command, ok: false, error: { internal: !known, message, ...source } }, null, 2)}\n`);
+    }
+    return known ? 1 : 2;
+  }
+}
+
+/**
+ * A one-line progress bar on stderr, redrawn in place. It appears only on a terminal and only
+ * once a run has taken a moment (large collections), so small runs and logs stay clean.
+ */
+export class ProgressBar {
+  private shown = false;
+  private last = "";
+
+  constructor(
+    private readonly io: Io,
+    private readonly started: number,
+    private readonly delayMs = 250,
+    private readonly width = 30,
+  ) {}
+
+  stage(event: StageEvent): void {
+    const weights: Record<Stage, [number, number]> = { load: [0, 0.1], model: [0.1, 0.25], infer: [0.25, 0.6], emit: [0.6, 1] };
+    const fraction = (event.index + weights[event.stage][0]) / event.total;
+    this.draw(fraction, `${event.collection}: ${event.stage}`);
+  }
+
+  write(): void {
+    this.draw(1, "writing");
+  }
+
+  done(): void {
+    if (this.shown) this.io.err("\r\x1b[K");
+  }
+
+  private draw(fraction: number, label: string): void {
+    if (!this.shown && performance.now() - this.started < this.delayMs) return;
+    this.shown = true;
+    const filled = Math.round(fraction * this.width);
+    const line = `pmgen [${"#".repeat(filled)}${".".repeat(this.width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label}`;
+    if (line === this.last) return;
+    this.last = line;
+    this.io.err(`\r\x1b[K${line}`);
   }
 }

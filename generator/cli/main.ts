@@ -1,10 +1,23 @@
 #!/usr/bin/env node
-/** The `pmgen` command line: generate, check, inspect (and openapi). */
-import yargs from "yargs";
+/** The `pmgen` command line: generate, check, inspect. */
+import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { runCheck, runGenerate, runInspect } from "./commands.js";
+import { runCheck, runGenerate, runInspect, runWatch } from "./commands.js";
 
-const DEFAULT_INPUT = "collections";
+/** Options `generate` and `check` share; each overrides `pmgen.config.json`. */
+function common<T>(y: Argv<T>) {
+  return y
+    .positional("inputs", {
+      type: "string",
+      array: true,
+      describe: "collection files or folders (default: the config's collections, else collections/)",
+    })
+    .option("out", { alias: "o", type: "string", describe: "output folder (default: the config's, else generated/)" })
+    .option("templates", { type: "string", describe: "folder whose *.ts.hbs files override the built-in templates" })
+    .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
+    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print errors only" })
+    .option("report", { type: "string", choices: ["json"] as const, describe: "print a JSON report on stdout" });
+}
 
 await yargs(hideBin(process.argv))
   .scriptName("pmgen")
@@ -12,23 +25,42 @@ await yargs(hideBin(process.argv))
   .command(
     "generate [inputs..]",
     "Generate clients, types and fixtures (default: every collection under collections/ into generated/)",
-    (y) =>
-      y
-        .positional("inputs", { type: "string", array: true, describe: "collection files or folders", default: [DEFAULT_INPUT] })
-        .option("out", { alias: "o", type: "string", default: "generated", describe: "output folder" })
-        .option("templates", { type: "string", describe: "folder whose *.ts.hbs files override the built-in templates" })
-        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print errors only" }),
-    (argv) => exit(runGenerate({ inputs: argv.inputs as string[], out: argv.out, templates: argv.templates, quiet: argv.quiet })),
+    (y) => common(y).option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate when inputs, config or templates change" }),
+    (argv) => {
+      const args = {
+        inputs: argv.inputs as string[] | undefined,
+        out: argv.out,
+        templates: argv.templates,
+        config: argv.config,
+        quiet: argv.quiet,
+        report: argv.report as "json" | undefined,
+      };
+      if (argv.watch) {
+        const watcher = runWatch(args);
+        process.on("SIGINT", () => {
+          watcher.close();
+          process.exit(0);
+        });
+        return;
+      }
+      exit(runGenerate(args));
+    },
   )
   .command(
     "check [inputs..]",
-    "Exit 1 and list the files that differ when the output is stale; 0 when up to date",
-    (y) =>
-      y
-        .positional("inputs", { type: "string", array: true, default: [DEFAULT_INPUT] })
-        .option("out", { alias: "o", type: "string", default: "generated" })
-        .option("templates", { type: "string" }),
-    (argv) => exit(runCheck({ inputs: argv.inputs as string[], out: argv.out, templates: argv.templates })),
+    "Exit 1 and list the files that differ (with a short diff) when the output is stale; 0 when up to date",
+    (y) => common(y),
+    (argv) =>
+      exit(
+        runCheck({
+          inputs: argv.inputs as string[] | undefined,
+          out: argv.out,
+          templates: argv.templates,
+          config: argv.config,
+          quiet: argv.quiet,
+          report: argv.report as "json" | undefined,
+        }),
+      ),
   )
   .command(
     "inspect <inputs..>",

@@ -5,6 +5,20 @@ import type { OutputPlan } from "./plan.js";
 
 const MAX_DIFF_LINES = 12;
 
+export interface DriftEntry {
+  path: string;
+  /** missing: pmgen would create it; changed: its content differs; stale: no longer generated. */
+  status: "missing" | "changed" | "stale";
+}
+
+/** What differs, one entry per file, for machine-readable reports. */
+export function driftEntries(plan: OutputPlan): DriftEntry[] {
+  const entries: DriftEntry[] = [];
+  for (const path of plan.write.keys()) entries.push({ path, status: existsSync(join(plan.outDir, path)) ? "changed" : "missing" });
+  for (const path of plan.remove) entries.push({ path, status: "stale" });
+  return entries;
+}
+
 export function describeDrift(plan: OutputPlan, outLabel: string): string {
   const lines: string[] = [];
   for (const [path, content] of plan.write) {

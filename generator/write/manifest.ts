@@ -22,7 +22,13 @@ export function readManifest(outDir: string): Manifest {
   if (!existsSync(path)) return { files: {} };
   try {
     const parsed = JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>;
-    return { files: typeof parsed.files === "object" && parsed.files ? parsed.files : {} };
+    const files: Record<string, string> = {};
+    if (typeof parsed.files === "object" && parsed.files && !Array.isArray(parsed.files)) {
+      // A manifest is only trusted with plain relative paths: an edited or hostile one must not
+      // make pmgen delete or overwrite anything outside the output folder.
+      for (const [file, hash] of Object.entries(parsed.files)) if (isSafeRelativePath(file) && typeof hash === "string") files[file] = hash;
+    }
+    return { files };
   } catch {
     return { files: {} };
   }
@@ -31,4 +37,10 @@ export function readManifest(outDir: string): Manifest {
 export function renderManifest(manifest: Manifest): string {
   const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return `${JSON.stringify({ generator: "pmgen", files }, null, 2)}\n`;
+}
+
+/** `a/b.ts`, never absolute, never `..`, never empty segments or backslashes. */
+export function isSafeRelativePath(path: string): boolean {
+  if (!path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[a-z]:/i.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }

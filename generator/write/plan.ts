@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PmgenError } from "../diagnostics.js";
-import { hashContent, readManifest, type Manifest } from "./manifest.js";
+import { hashContent, isSafeRelativePath, readManifest, type Manifest } from "./manifest.js";
 
 export interface OutputPlan {
   outDir: string;
@@ -31,6 +31,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
   const nextFiles: Record<string, string> = {};
   for (const [path, content] of Object.entries(manifest.files)) if (!owned(path)) nextFiles[path] = content;
   for (const [path, content] of files) {
+    if (!isSafeRelativePath(path)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
     const hash = hashContent(content);
     nextFiles[path] = hash;
     const target = join(outDir, path);
