@@ -19,7 +19,9 @@ export function parseJsonText(text: string, displayPath: string): unknown {
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineColumn(body, Number(position[1]))}` : "";
+    // "Unexpected end of JSON input" carries no position: the problem is at the end.
+    const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? body.length : undefined;
+    const where = offset === undefined ? "" : ` at ${lineColumn(body, offset)}`;
     throw new PmgenError(`not valid JSON${where}: ${message}`, { file: displayPath });
   }
 }
