@@ -3,7 +3,8 @@
  *
  * An object is a map when (checked in this order):
  * 1. it has no keys in any sample (`{}`: nothing is known about its fields), or
- * 2. every key looks like data: a number, UUID, date, long hex id, email, URL or media type, or
+ * 2. every key looks like data: a number, UUID, date, long hex id, email, URL, media type, or
+ *    words separated by spaces (`"Status code is 200"`: field names do not contain spaces), or
  * 3. all values have one shape and the keys do not repeat: at least 4 distinct keys and fewer
  *    than half of them appear in every observed object (e.g. `{"C": 10}` then `{"Go": 5, "Rust": 1}`), or
  * 4. all values have one shape and there are at least 30 distinct keys (a dictionary, not a record).
@@ -21,6 +22,7 @@ const DATA_KEY = [
   /^[^@\s]+@[^@\s]+\.[A-Za-z]+$/,
   /^https?:\/\//,
   /^[a-z]+\/[a-z0-9.+-]+$/,
+  /\S\s+\S/,
 ];
 
 export function isDataKey(key: string): boolean {

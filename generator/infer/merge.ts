@@ -159,7 +159,8 @@ function mergeObjects(
     const bySample = new Map(objects.map((observation) => [observation.value, observation.sample]));
     const members: TypeNode[] = discrimination.groups.map(({ tag, objects: group }) => {
       const tagName = pascalCase(tag);
-      const name = tagName === "" ? hint.name : tagName.endsWith(hint.name) ? tagName : `${tagName}${hint.name}`;
+      // A tag starting with a digit ("0882") cannot start a type name: it follows the hint's name.
+      const name = tagName === "" ? hint.name : /^[0-9]/.test(tagName) ? `${hint.name}${tagName}` : tagName.endsWith(hint.name) ? tagName : `${tagName}${hint.name}`;
       const memberHint: NameHint = { ...hint, name, describe: `${hint.describe} with \`${discrimination.field}\` = ${JSON.stringify(tag)}` };
       delete memberHint.root;
       const observations = group.map((value) => ({ value, sample: bySample.get(value) ?? 0 }));

@@ -63,14 +63,27 @@ export function renderSchema(type: TypeNode): Schema {
   }
 }
 
+/**
+ * Keys starting with `$` (`$ref`, `$id` in payloads that are themselves schemas) go under
+ * `patternProperties` with an exact-match pattern: same meaning, but OpenAPI tools that resolve
+ * every `$ref` they meet do not mistake the property for a reference.
+ */
+function exactPattern(key: string): string {
+  return `^${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`;
+}
+
 export function renderObjectSchema(node: ObjectNode, description: string): Schema {
   const properties: { [key: string]: JsonValue } = {};
+  const patternProperties: { [key: string]: JsonValue } = {};
   const required: string[] = [];
   for (const property of node.properties) {
-    setOwn(properties, property.key, renderSchema(property.type) as JsonValue);
+    const schema = renderSchema(property.type) as JsonValue;
+    if (property.key.startsWith("$")) setOwn(patternProperties, exactPattern(property.key), schema);
+    else setOwn(properties, property.key, schema);
     if (!property.optional) required.push(property.key);
   }
   const schema: Schema = { type: "object", description, properties };
+  if (Object.keys(patternProperties).length > 0) schema.patternProperties = patternProperties;
   if (required.length > 0) schema.required = required;
   return schema;
 }

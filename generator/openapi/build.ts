@@ -1,0 +1,290 @@
+/**
+ * CollectionIR + InferResult → an OpenAPI 3.1.0 document. The schemas are the inferred ones
+ * (JSON Schema 2020-12, OpenAPI 3.1's dialect): the same graph as the TypeScript types, shared
+ * types under `components/schemas`.
+ */
+import { ExactNumber, type InferResult, type JsonSchema, type JsonValue } from "../infer/contract.js";
+import type { AuthIR, BodyIR, CollectionIR, OperationIR, ResponseIR } from "../model/ir.js";
+import { openApiPath, serverObject, splitTemplate, type ServerObject } from "./servers.js";
+
+type Obj = Record<string, unknown>;
+
+/** Header parameters OpenAPI ignores (they are described by `content` and `security`). */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+/** Example values as plain JSON (digits beyond 2^53 become numbers: examples are illustrative). */
+function plain(value: JsonValue): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (_, v: unknown) => (v instanceof ExactNumber ? Number(v.raw) : v)),
+  ) as unknown;
+}
+
+/**
+ * Whether an example holds a `$ref` key. Such examples (API definitions as payloads, as in the
+ * Postman API) are left out: OpenAPI tools resolve every `$ref` they meet, examples included.
+ */
+function holdsRef(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (Array.isArray(next)) for (const item of next) stack.push(item);
+    else if (next !== null && typeof next === "object") {
+      if (Object.hasOwn(next, "$ref")) return true;
+      for (const item of Object.values(next)) stack.push(item);
+    }
+  }
+  return false;
+}
+
+/** Named examples from the samples that parsed; undefined when none is usable. */
+function examplesOf(values: { origin: string; value: JsonValue }[], used: Set<string>): Record<string, Obj> | undefined {
+  const examples: Record<string, Obj> = {};
+  for (const v of values) {
+    const value = plain(v.value);
+    if (!holdsRef(value)) own(examples, exampleKey(v.origin, used), { value });
+  }
+  return Object.keys(examples).length > 0 ? examples : undefined;
+}
+
+function own<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function mediaType(contentType: string | undefined, fallback: string): string {
+  const base = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(base) ? base : fallback;
+}
+
+function exampleKey(name: string, used: Set<string>): string {
+  const base = name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^_+|_+$/g, "") || "example";
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  used.add(key);
+  return key;
+}
+
+export function buildOpenApi(collection: CollectionIR, inferred: InferResult): object {
+  const roots = inferred.roots;
+  const schemaOf = (key: string, fallback: JsonSchema = { type: "string" }): JsonSchema =>
+    Object.hasOwn(roots, key) ? roots[key]!.schema : fallback;
+
+  const servers: ServerObject[] = [];
+  const serverKey = (server: ServerObject) => JSON.stringify(server);
+  const paths: Record<string, Record<string, Obj>> = {};
+  const securitySchemes: Record<string, Obj> = {};
+  const skipped: string[] = [];
+
+  for (const op of collection.operations) {
+    const { server: serverText, path: pathText } = splitTemplate(op.url.template);
+    const server = serverObject(serverText, collection.variables);
+    if (!servers.some((s) => serverKey(s) === serverKey(server))) servers.push(server);
+    const { path, unresolved } = openApiPath(pathText, collection.variables);
+    const method = op.method.toLowerCase();
+    const pathItem = paths[path] ?? {};
+    if (!METHODS.has(method) || Object.hasOwn(pathItem, method)) {
+      // OpenAPI has one operation per path and method; Postman allows several.
+      skipped.push(op.id);
+      continue;
+    }
+    const operation = buildOperation(op, collection, unresolved, schemaOf, roots);
+    if (serverKey(server) !== serverKey(servers[0]!)) operation.servers = [server];
+    const security = securityOf(op.auth, securitySchemes);
+    if (security !== undefined) operation.security = security;
+    own(pathItem, method, operation);
+    own(paths, path, pathItem);
+  }
+
+  const schemas: Record<string, JsonSchema> = {};
+  for (const declaration of inferred.declarations) own(schemas, declaration.name, declaration.schema);
+
+  const info: Obj = { title: collection.title || collection.name, version: "1.0.0" };
+  if (collection.description) info.description = collection.description;
+  const document: Obj = {
+    openapi: "3.1.0",
+    info,
+    servers: servers.length > 0 ? servers : [{ url: "/" }],
+    paths,
+    components: { schemas, ...(Object.keys(securitySchemes).length > 0 ? { securitySchemes } : {}) },
+  };
+  if (skipped.length > 0) document["x-pmgen-skipped-operations"] = skipped;
+  return document;
+}
+
+function buildOperation(
+  op: OperationIR,
+  collection: CollectionIR,
+  unresolvedPathVariables: string[],
+  schemaOf: (key: string, fallback?: JsonSchema) => JsonSchema,
+  roots: InferResult["roots"],
+): Obj {
+  const operation: Obj = { operationId: op.id, summary: op.name };
+  if (op.description) operation.description = op.description;
+  if (op.folderPath.length > 0) operation.tags = [op.folderPath[0]];
+
+  const parameters: Obj[] = [];
+  const seen = new Set<string>();
+  const add = (parameter: Obj) => {
+    const id = `${String(parameter.in)}:${String(parameter.name).toLowerCase()}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    parameters.push(parameter);
+  };
+  const { path } = openApiPath(splitTemplate(op.url.template).path, collection.variables);
+  for (const p of op.pathParams) {
+    if (!path.includes(`{${p.key}}`)) continue;
+    add({ name: p.key, in: "path", required: true, schema: schemaOf(`${op.id}:path:${p.key}`), ...(p.description ? { description: p.description } : {}) });
+  }
+  for (const name of unresolvedPathVariables) {
+    add({ name, in: "path", required: true, schema: { type: "string" }, description: `The Postman variable {{${name}}}.` });
+  }
+  for (const q of op.query) {
+    add({ name: q.key, in: "query", required: q.required, schema: schemaOf(`${op.id}:query:${q.key}`), ...(q.description ? { description: q.description } : {}) });
+  }
+  for (const h of op.headers) {
+    if (h.kind === "auth" || IGNORED_HEADERS.has(h.key.toLowerCase())) continue;
+    add({ name: h.key, in: "header", required: h.required, schema: schemaOf(`${op.id}:header:${h.key}`), ...(h.description ? { description: h.description } : {}) });
+  }
+  if (parameters.length > 0) operation.parameters = parameters;
+
+  if (op.body !== undefined) {
+    const requestBody = buildRequestBody(op, op.body, schemaOf, roots);
+    if (requestBody !== undefined) operation.requestBody = requestBody;
+  }
+  const responses = buildResponses(op, schemaOf, roots);
+  if (Object.keys(responses).length > 0) operation.responses = responses;
+  return operation;
+}
+
+function buildRequestBody(
+  op: OperationIR,
+  body: BodyIR,
+  schemaOf: (key: string, fallback?: JsonSchema) => JsonSchema,
+  roots: InferResult["roots"],
+): Obj | undefined {
+  const content: Record<string, Obj> = {};
+  switch (body.mode) {
+    case "raw": {
+      if (body.language === "json") {
+        const media: Obj = { schema: schemaOf(`${op.id}:request`, {}) };
+        const examples = examplesOf(roots[`${op.id}:request`]?.values ?? [], new Set());
+        if (examples !== undefined) media.examples = examples;
+        own(content, mediaType(body.contentType, "application/json"), media);
+      } else {
+        const sample = body.samples[0]?.text;
+        own(content, mediaType(body.contentType, "text/plain"), { schema: { type: "string" }, ...(sample ? { example: sample } : {}) });
+      }
+      break;
+    }
+    case "urlencoded":
+    case "formdata": {
+      const properties: Record<string, JsonSchema> = {};
+      const required: string[] = [];
+      for (const field of body.fields ?? []) {
+        const schema: JsonSchema =
+          field.type === "file"
+            ? { type: "string", format: "binary", ...(field.contentType ? { contentMediaType: field.contentType } : {}) }
+            : schemaOf(`${op.id}:form:${field.key}`);
+        own(properties, field.key, field.description && typeof schema === "object" ? { ...schema, description: field.description } : schema);
+        if (field.required && !required.includes(field.key)) required.push(field.key);
+      }
+      const schema: Obj = { type: "object", properties };
+      if (required.length > 0) schema.required = required;
+      own(content, body.mode === "urlencoded" ? "application/x-www-form-urlencoded" : "multipart/form-data", { schema });
+      break;
+    }
+    case "file":
+      own(content, mediaType(body.contentType, "application/octet-stream"), { schema: { type: "string", format: "binary" } });
+      break;
+    case "graphql":
+      own(content, "application/json", {
+        schema: {
+          type: "object",
+          properties: { query: { type: "string" }, variables: schemaOf(`${op.id}:request`, { type: "object" }) },
+          required: ["query"],
+        },
+      });
+      break;
+    default:
+      return undefined;
+  }
+  return { required: true, content };
+}
+
+function statusKey(status: number): string {
+  return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "default";
+}
+
+function buildResponses(op: OperationIR, schemaOf: (key: string, fallback?: JsonSchema) => JsonSchema, roots: InferResult["roots"]): Obj {
+  const byStatus = new Map<string, ResponseIR[]>();
+  for (const response of op.responses) {
+    const key = statusKey(response.status);
+    byStatus.set(key, [...(byStatus.get(key) ?? []), response]);
+  }
+  const responses: Record<string, Obj> = {};
+  for (const [key, examples] of [...byStatus].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const status = examples[0]!.status;
+    const first = examples[0]!;
+    const response: Obj = { description: first.name || first.statusText || `Status ${key}` };
+
+    const headers: Record<string, Obj> = {};
+    for (const example of examples) {
+      for (const header of example.headers) {
+        const name = header.key.toLowerCase();
+        if (name === "content-type" || Object.hasOwn(headers, header.key)) continue;
+        if (Object.keys(headers).some((k) => k.toLowerCase() === name)) continue;
+        own(headers, header.key, { schema: schemaOf(`${op.id}:response:${status}:header:${name}`) });
+      }
+    }
+    if (Object.keys(headers).length > 0) response.headers = headers;
+
+    const rootKey = `${op.id}:response:${status}`;
+    const content: Record<string, Obj> = {};
+    const used = new Set<string>();
+    if (key !== "default" && Object.hasOwn(roots, rootKey)) {
+      const root = roots[rootKey]!;
+      const media: Obj = { schema: root.schema };
+      const exampleValues = examplesOf(root.values, used);
+      if (exampleValues !== undefined) media.examples = exampleValues;
+      const jsonType = examples.map((e) => e.contentType).find((t) => t !== undefined && t.toLowerCase().includes("json"));
+      own(content, mediaType(jsonType, "application/json"), media);
+    } else {
+      const texts = examples.filter((e) => e.body !== undefined && e.body !== "");
+      if (texts.length > 0) {
+        const exampleValues: Record<string, Obj> = {};
+        for (const e of texts) own(exampleValues, exampleKey(e.name, used), { value: e.body });
+        own(content, mediaType(texts[0]!.contentType, "text/plain"), { schema: { type: "string" }, examples: exampleValues });
+      }
+    }
+    if (Object.keys(content).length > 0) response.content = content;
+    own(responses, key, response);
+  }
+  return responses;
+}
+
+/** Security requirement for the auth kinds OpenAPI can express; the rest are described by the runtime. */
+function securityOf(auth: AuthIR, schemes: Record<string, Obj>): Obj[] | undefined {
+  let name: string;
+  let scheme: Obj;
+  switch (auth.type) {
+    case "noauth":
+      return [];
+    case "basic":
+    case "digest":
+    case "bearer":
+      name = `${auth.type}Auth`;
+      scheme = { type: "http", scheme: auth.type };
+      break;
+    case "apikey": {
+      const where = auth.params.in === "query" ? "query" : "header";
+      const key = auth.params.key || "X-API-Key";
+      name = `apiKey_${where}_${key}`.replace(/[^A-Za-z0-9._-]/g, "_");
+      scheme = { type: "apiKey", in: where, name: key };
+      break;
+    }
+    default:
+      return undefined;
+  }
+  if (!Object.hasOwn(schemes, name)) own(schemes, name, scheme);
+  return [{ [name]: [] }];
+}

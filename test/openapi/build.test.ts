@@ -1,0 +1,200 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { inferTypes } from "../../generator/infer/index.js";
+import type { CollectionIR, OperationIR } from "../../generator/model/ir.js";
+import { buildOpenApi } from "../../generator/openapi/index.js";
+import { openApiPath, serverObject, splitTemplate } from "../../generator/openapi/servers.js";
+import { discoverCollections } from "../../generator/load/discover.js";
+import { loadCollection } from "../../generator/load/load-collection.js";
+import { buildCollectionIR } from "../../generator/model/build.js";
+import { collectTypeRequests } from "../../generator/model/type-requests.js";
+
+type Doc = Record<string, any>;
+
+function operation(overrides: Partial<OperationIR>): OperationIR {
+  return {
+    id: "getVolumeBackup",
+    typeName: "GetVolumeBackup",
+    name: "Get volume backup",
+    folderPath: ["volumeBackups"],
+    itemPath: "volumeBackups / Get volume backup",
+    source: { file: "oci.json", itemPath: "volumeBackups / Get volume backup" },
+    method: "GET",
+    url: { raw: "{{baseUrl}}/volumeBackups/:volumeBackupId", template: "{{baseUrl}}/volumeBackups/:volumeBackupId", variables: ["baseUrl"] },
+    pathParams: [{ key: "volumeBackupId", kind: "caller", required: true, value: "ocid1.x", samples: ["ocid1.x"] }],
+    query: [],
+    headers: [],
+    auth: { type: "noauth", params: {}, from: "collection" },
+    responses: [],
+    ...overrides,
+  };
+}
+
+const error = (name: string, status: number) => ({
+  name,
+  status,
+  headers: [{ key: "opc-request-id", value: "abc" }, { key: "Content-Type", value: "application/json" }],
+  contentType: "application/json",
+  body: JSON.stringify({ code: "NotAuthorized", message: `status ${status}` }),
+});
+
+function collection(operations: OperationIR[]): CollectionIR {
+  return {
+    name: "oci",
+    title: "OCI",
+    schemaVersion: "2.1",
+    source: { file: "oci.json" },
+    variables: [
+      { key: "baseUrl", default: "https://{{host}}/20160918", secret: false, usedInUrl: true },
+      { key: "host", default: "iaas.{{region}}.oraclecloud.com", secret: false, usedInUrl: true },
+      { key: "region", secret: false, usedInUrl: true },
+    ],
+    operations,
+  };
+}
+
+function fixture(): { ir: CollectionIR; doc: Doc } {
+  const ir = collection([
+    operation({
+      query: [{ key: "limit", kind: "caller", required: false, value: "10", samples: ["10", "20"], description: "Page size" }],
+      headers: [
+        { key: "opc-request-id", kind: "caller", required: false, samples: ["x"] },
+        { key: "authorization", kind: "auth", required: true, samples: [] },
+        { key: "x-date", kind: "auth", required: true, samples: [] },
+      ],
+      responses: [
+        {
+          name: "OK",
+          status: 200,
+          headers: [{ key: "etag", value: "1" }],
+          contentType: "application/json",
+          body: JSON.stringify({ id: "ocid1.a", sizeInGBs: 50, timeCreated: "2024-01-01T00:00:00Z" }),
+        },
+        error("Unauthorized", 401),
+        error("Not found", 404),
+      ],
+    }),
+    operation({
+      id: "createVolumeBackup",
+      typeName: "CreateVolumeBackup",
+      name: "Create volume backup",
+      method: "POST",
+      url: { raw: "{{baseUrl}}/volumeBackups", template: "{{baseUrl}}/volumeBackups", variables: ["baseUrl"] },
+      pathParams: [],
+      body: { mode: "raw", language: "json", contentType: "application/json", samples: [{ origin: "request", text: '{"volumeId": "ocid1.v", "type": "FULL"}' }] },
+      responses: [error("Unauthorized", 401)],
+    }),
+    operation({
+      id: "uploadFile",
+      typeName: "UploadFile",
+      name: "Upload",
+      method: "POST",
+      url: { raw: "https://files.example.com/upload", template: "https://files.example.com/upload", variables: [] },
+      pathParams: [],
+      body: {
+        mode: "formdata",
+        samples: [],
+        fields: [
+          { key: "file", type: "file", required: true, samples: [] },
+          { key: "note", type: "text", required: false, samples: ["hello"] },
+        ],
+      },
+      auth: { type: "apikey", params: { in: "header", key: "X-Key" }, from: "request" },
+      responses: [{ name: "Created", status: 201, headers: [], contentType: "text/plain", body: "created" }],
+    }),
+  ]);
+  return { ir, doc: buildOpenApi(ir, inferTypes(collectTypeRequests(ir))) as Doc };
+}
+
+describe("servers and paths", () => {
+  it("splits a template into server and path", () => {
+    expect(splitTemplate("{{baseUrl}}/a/:id")).toEqual({ server: "{{baseUrl}}", path: "/a/:id" });
+    expect(splitTemplate("https://x.io/v1/a")).toEqual({ server: "https://x.io", path: "/v1/a" });
+    expect(splitTemplate("{{host}}")).toEqual({ server: "{{host}}", path: "/" });
+  });
+
+  it("resolves variable defaults through other variables and leaves the rest as server variables", () => {
+    const { variables } = collection([]);
+    expect(serverObject("{{baseUrl}}", variables)).toEqual({
+      url: "https://iaas.{region}.oraclecloud.com/20160918",
+      variables: { region: { default: "", description: expect.stringContaining("{{region}}") } },
+    });
+    expect(serverObject("api.example.com", [])).toEqual({ url: "https://api.example.com" });
+  });
+
+  it("turns :params into {params} and unresolved path variables into path parameters", () => {
+    expect(openApiPath("/repos/:owner/:repo/{{version}}", [])).toEqual({ path: "/repos/{owner}/{repo}/{version}", unresolved: ["version"] });
+  });
+});
+
+describe("buildOpenApi", () => {
+  it("produces a valid OpenAPI 3.1 document", async () => {
+    const { doc } = fixture();
+    const result = await new Validator().validate(doc);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("describes operations, parameters and shared schemas", () => {
+    const { doc } = fixture();
+    expect(doc.servers[0].url).toBe("https://iaas.{region}.oraclecloud.com/20160918");
+    const get = doc.paths["/volumeBackups/{volumeBackupId}"].get;
+    expect(get.operationId).toBe("getVolumeBackup");
+    expect(get.summary).toBe("Get volume backup");
+    expect(get.parameters).toEqual([
+      { name: "volumeBackupId", in: "path", required: true, schema: { type: "string" } },
+      { name: "limit", in: "query", required: false, schema: { type: "integer" }, description: "Page size" },
+      { name: "opc-request-id", in: "header", required: false, schema: { type: "string" } },
+    ]);
+    // One error shape for every error status of every operation, under components.
+    expect(get.responses["401"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ErrorResponse" });
+    expect(get.responses["404"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ErrorResponse" });
+    expect(doc.paths["/volumeBackups"].post.responses["401"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ErrorResponse",
+    });
+    expect(doc.components.schemas.ErrorResponse).toMatchObject({ type: "object", required: ["code", "message"] });
+    expect(doc.components.schemas.GetVolumeBackupResponse200.properties.timeCreated).toEqual({ type: "string", format: "date-time" });
+    expect(get.responses["200"].headers).toEqual({ etag: { schema: { type: "integer" } } });
+    expect(get.responses["200"].content["application/json"].examples).toEqual({
+      OK: { value: { id: "ocid1.a", sizeInGBs: 50, timeCreated: "2024-01-01T00:00:00Z" } },
+    });
+  });
+
+  it("types request bodies per mode and declares supported auth", () => {
+    const { doc } = fixture();
+    const create = doc.paths["/volumeBackups"].post;
+    expect(create.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/CreateVolumeBackupRequest" });
+    const upload = doc.paths["/upload"].post;
+    expect(upload.servers).toEqual([{ url: "https://files.example.com" }]);
+    expect(upload.requestBody.content["multipart/form-data"].schema).toEqual({
+      type: "object",
+      properties: { file: { type: "string", format: "binary" }, note: { type: "string" } },
+      required: ["file"],
+    });
+    expect(upload.security).toEqual([{ "apiKey_header_X-Key": [] }]);
+    expect(doc.components.securitySchemes["apiKey_header_X-Key"]).toEqual({ type: "apiKey", in: "header", name: "X-Key" });
+    expect(upload.responses["201"].content["text/plain"]).toEqual({ schema: { type: "string" }, examples: { Created: { value: "created" } } });
+  });
+
+  it("keeps the first of two items with the same method and path and lists the other", () => {
+    const ir = collection([operation({}), operation({ id: "getVolumeBackupAgain" })]);
+    const doc = buildOpenApi(ir, inferTypes(collectTypeRequests(ir))) as Doc;
+    expect(doc.paths["/volumeBackups/{volumeBackupId}"].get.operationId).toBe("getVolumeBackup");
+    expect(doc["x-pmgen-skipped-operations"]).toEqual(["getVolumeBackupAgain"]);
+  });
+});
+
+describe("every fixture collection", () => {
+  const cwd = new URL("../..", import.meta.url).pathname;
+  const sources = discoverCollections(["test/fixtures/collections"], cwd);
+  it.each(sources.map((source) => [source.name, source] as const))("%s exports a valid OpenAPI 3.1 document", async (_, source) => {
+    const { ir } = buildCollectionIR(loadCollection(source, cwd));
+    const doc = buildOpenApi(ir, inferTypes(collectTypeRequests(ir))) as Doc;
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    const operations = Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);
+    expect(operations + (doc["x-pmgen-skipped-operations"]?.length ?? 0)).toBe(ir.operations.length);
+  });
+});
