@@ -5,7 +5,7 @@
  */
 import { ExactNumber, type InferResult, type JsonSchema, type JsonValue } from "../infer/contract.js";
 import type { AuthIR, BodyIR, CollectionIR, OperationIR, ResponseIR } from "../model/ir.js";
-import { openApiPath, serverObject, splitTemplate, type ServerObject } from "./servers.js";
+import { openApiPath, serverObject, type ServerObject } from "./servers.js";
 
 type Obj = Record<string, unknown>;
 
@@ -76,10 +76,9 @@ export function buildOpenApi(collection: CollectionIR, inferred: InferResult): o
   const skipped: string[] = [];
 
   for (const op of collection.operations) {
-    const { server: serverText, path: pathText } = splitTemplate(op.url.template);
-    const server = serverObject(serverText, collection.variables);
+    const server = serverObject(op.url.base, collection.variables);
     if (!servers.some((s) => serverKey(s) === serverKey(server))) servers.push(server);
-    const { path, unresolved } = openApiPath(pathText, collection.variables);
+    const { path, unresolved } = openApiPath(op.url.path, collection.variables);
     const method = op.method.toLowerCase();
     const pathItem = paths[path] ?? {};
     if (!METHODS.has(method) || Object.hasOwn(pathItem, method)) {
@@ -130,7 +129,7 @@ function buildOperation(
     seen.add(id);
     parameters.push(parameter);
   };
-  const { path } = openApiPath(splitTemplate(op.url.template).path, collection.variables);
+  const { path } = openApiPath(op.url.path, collection.variables);
   for (const p of op.pathParams) {
     if (!path.includes(`{${p.key}}`)) continue;
     add({ name: p.key, in: "path", required: true, schema: schemaOf(`${op.id}:path:${p.key}`), ...(p.description ? { description: p.description } : {}) });

@@ -1,6 +1,6 @@
 /**
- * Servers and paths from Postman URL templates. `{{baseUrl}}/users/:id` splits into the server
- * (`{{baseUrl}}`, resolved through collection variable defaults) and the path `/users/{id}`.
+ * Servers and paths from Postman URL templates: the IR's `base` (`{{baseUrl}}`, resolved through
+ * collection variable defaults) is the server and its `path` (`/users/:id`) becomes `/users/{id}`.
  * Variables without a default stay OpenAPI server variables (`{baseUrl}`), so the document
  * still says where the value goes.
  */
@@ -21,27 +21,6 @@ export function resolveVariables(text: string, variables: readonly VariableIR[],
     if (variable?.default === undefined || variable.default === "" || seen.has(name)) return whole;
     return resolveVariables(variable.default, variables, new Set([...seen, name]));
   });
-}
-
-/** Splits a template into the server part and the path part (leading `/`, no query). */
-export function splitTemplate(template: string): { server: string; path: string } {
-  const withoutQuery = template.split("?")[0] ?? "";
-  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(withoutQuery);
-  const start = scheme === null ? 0 : scheme[0].length;
-  // The host ends at the first `/` that is not inside a `{{variable}}`.
-  let depth = 0;
-  for (let i = start; i < withoutQuery.length; i++) {
-    if (withoutQuery.startsWith("{{", i)) {
-      depth++;
-      i++;
-    } else if (withoutQuery.startsWith("}}", i)) {
-      depth = Math.max(0, depth - 1);
-      i++;
-    } else if (withoutQuery[i] === "/" && depth === 0) {
-      return { server: withoutQuery.slice(0, i), path: withoutQuery.slice(i) };
-    }
-  }
-  return { server: withoutQuery, path: "/" };
 }
 
 export function serverObject(server: string, variables: readonly VariableIR[]): ServerObject {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inferTypes } from "../../generator/infer/index.js";
 import type { CollectionIR, OperationIR } from "../../generator/model/ir.js";
 import { buildOpenApi } from "../../generator/openapi/index.js";
-import { openApiPath, serverObject, splitTemplate } from "../../generator/openapi/servers.js";
+import { openApiPath, serverObject } from "../../generator/openapi/servers.js";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { buildCollectionIR } from "../../generator/model/build.js";
@@ -20,7 +20,13 @@ function operation(overrides: Partial<OperationIR>): OperationIR {
     itemPath: "volumeBackups / Get volume backup",
     source: { file: "oci.json", itemPath: "volumeBackups / Get volume backup" },
     method: "GET",
-    url: { raw: "{{baseUrl}}/volumeBackups/:volumeBackupId", template: "{{baseUrl}}/volumeBackups/:volumeBackupId", variables: ["baseUrl"] },
+    url: {
+      raw: "{{baseUrl}}/volumeBackups/:volumeBackupId",
+      template: "{{baseUrl}}/volumeBackups/:volumeBackupId",
+      base: "{{baseUrl}}",
+      path: "/volumeBackups/:volumeBackupId",
+      variables: ["baseUrl"],
+    },
     pathParams: [{ key: "volumeBackupId", kind: "caller", required: true, value: "ocid1.x", samples: ["ocid1.x"] }],
     query: [],
     headers: [],
@@ -79,7 +85,7 @@ function fixture(): { ir: CollectionIR; doc: Doc } {
       typeName: "CreateVolumeBackup",
       name: "Create volume backup",
       method: "POST",
-      url: { raw: "{{baseUrl}}/volumeBackups", template: "{{baseUrl}}/volumeBackups", variables: ["baseUrl"] },
+      url: { raw: "{{baseUrl}}/volumeBackups", template: "{{baseUrl}}/volumeBackups", base: "{{baseUrl}}", path: "/volumeBackups", variables: ["baseUrl"] },
       pathParams: [],
       body: { mode: "raw", language: "json", contentType: "application/json", samples: [{ origin: "request", text: '{"volumeId": "ocid1.v", "type": "FULL"}' }] },
       responses: [error("Unauthorized", 401)],
@@ -89,7 +95,13 @@ function fixture(): { ir: CollectionIR; doc: Doc } {
       typeName: "UploadFile",
       name: "Upload",
       method: "POST",
-      url: { raw: "https://files.example.com/upload", template: "https://files.example.com/upload", variables: [] },
+      url: {
+        raw: "https://files.example.com/upload",
+        template: "https://files.example.com/upload",
+        base: "https://files.example.com",
+        path: "/upload",
+        variables: [],
+      },
       pathParams: [],
       body: {
         mode: "formdata",
@@ -107,12 +119,6 @@ function fixture(): { ir: CollectionIR; doc: Doc } {
 }
 
 describe("servers and paths", () => {
-  it("splits a template into server and path", () => {
-    expect(splitTemplate("{{baseUrl}}/a/:id")).toEqual({ server: "{{baseUrl}}", path: "/a/:id" });
-    expect(splitTemplate("https://x.io/v1/a")).toEqual({ server: "https://x.io", path: "/v1/a" });
-    expect(splitTemplate("{{host}}")).toEqual({ server: "{{host}}", path: "/" });
-  });
-
   it("resolves variable defaults through other variables and leaves the rest as server variables", () => {
     const { variables } = collection([]);
     expect(serverObject("{{baseUrl}}", variables)).toEqual({
@@ -124,6 +130,7 @@ describe("servers and paths", () => {
 
   it("turns :params into {params} and unresolved path variables into path parameters", () => {
     expect(openApiPath("/repos/:owner/:repo/{{version}}", [])).toEqual({ path: "/repos/{owner}/{repo}/{version}", unresolved: ["version"] });
+    expect(openApiPath("", [])).toEqual({ path: "/", unresolved: [] });
   });
 });
 
