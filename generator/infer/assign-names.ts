@@ -200,6 +200,8 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
       const name = candidates.find(free);
       errorShapes++;
       if (name !== undefined) {
+        const operations = new Set(rootUses.map((root) => root.operation)).size;
+        shape.node.hint = { ...shape.node.hint, describe: `the error body of ${rootUses.length} responses of ${operations} operations` };
         take(shape, name);
         continue;
       }

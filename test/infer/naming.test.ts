@@ -42,6 +42,9 @@ describe("type names", () => {
       jsonRequest("d:response:404", "DResponse404", ['{"error": {"reason": "s"}}']),
     ]);
     expect(result.roots["a:response:404"]!.tsType).toBe("ErrorResponse");
+    expect(result.declarations.find((d) => d.name === "ErrorResponse")!.tsSource).toMatch(
+      /^\/\*\*\n \* The error body of 3 responses of 2 operations\./,
+    );
     expect(result.roots["b:response:401"]!.tsType).toBe("ErrorResponse");
     expect(result.roots["b:response:500"]!.tsType).toBe("ErrorResponse");
     // A second shared error shape, all 404s, is named after its status.

@@ -107,6 +107,11 @@ describe("maps", () => {
     expect(members(result, "GetThingResponse200")).toEqual(["languages: Record<string, number>;"]);
   });
 
+  it("keys written as words with spaces are data", () => {
+    const result = infer(['{"assertions": {"Status code is 200": {"ok": true}}}']);
+    expect(members(result, "GetThingResponse200")).toEqual(["assertions: Record<string, Assertion>;"]);
+  });
+
   it("a record of fixed field names stays an interface", () => {
     const result = infer(['{"permissions": {"admin": true, "push": false, "pull": true}}', '{"permissions": {"admin": false, "push": false, "pull": true}}']);
     expect(members(result, "Permissions")).toEqual(["admin: boolean;", "push: boolean;", "pull: boolean;"]);
