@@ -114,7 +114,8 @@ function readFields(
         key,
         type,
         required: !f.disabled && isRequired(description),
-        value: type === "text" && hasReference(value) ? value : undefined,
+        // A disabled field is never sent as written: it is an optional field of the caller's.
+        value: type === "text" && !f.disabled && hasReference(value) ? value : undefined,
         samples: samples.filter((s) => !hasReference(s)),
         contentType: typeof f.contentType === "string" && f.contentType ? f.contentType : undefined,
         description,

@@ -19,8 +19,22 @@ export function resolveTemplate(template: string, scope: VariableScope): string 
   return expand(template, scope, []);
 }
 
+/** Postman substitutes at most this many times over when substitutions form new references. */
+const MAX_PASSES = 19;
+
 function expand(template: string, scope: VariableScope, stack: readonly string[]): string {
-  if (!template.includes("{{")) return template;
+  // A substitution can form a new reference (`{{hello_{{var}}}}` → `{{hello_value}}`): Postman
+  // substitutes again until nothing changes.
+  let text = template;
+  for (let pass = 0; pass < MAX_PASSES && text.includes("{{"); pass++) {
+    const next = substitute(text, scope, stack);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+function substitute(template: string, scope: VariableScope, stack: readonly string[]): string {
   return template.replace(REFERENCE, (_match, rawName: string) => {
     const name = rawName.trim();
     if (stack.includes(name)) {

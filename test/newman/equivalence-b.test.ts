@@ -1,0 +1,16 @@
+/** Newman equivalence (see harness.ts); split over two files so both workers run collections. */
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { startCaptureServer, type CaptureServer } from "./capture.js";
+import { expectEquivalence } from "./expect-collection.js";
+
+let server: CaptureServer;
+beforeAll(async () => {
+  server = await startCaptureServer();
+});
+afterAll(() => server.close());
+
+describe("Newman and the generated client send the same requests", () => {
+  for (const name of ["paypal-partner-apis-v2-0", "pdfco"] as const) {
+    it(name, () => expectEquivalence(name, server), 120_000);
+  }
+});

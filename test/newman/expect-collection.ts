@@ -1,0 +1,51 @@
+/**
+ * The assertion every collection gets: the items whose Newman and client requests differ are
+ * exactly the ones `EXCEPTIONS.md` lists for it, so a newly fixed item and a new failure both fail.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import type { CaptureServer } from "./capture.js";
+import { REPO, runCollection, type CollectionRun } from "./harness.js";
+
+export const COLLECTIONS = {
+  features: "test/newman/features.postman_collection.json",
+  "postman-echo": "test/fixtures/collections/postman-echo.postman_collection.json",
+  "twitter-api-v2": "test/fixtures/collections/twitter-api-v2.postman_collection.json",
+  "postman-api": "test/fixtures/collections/postman-api.postman_collection.json",
+  pdfco: "test/fixtures/collections/pdfco.postman_collection.json",
+  "paypal-partner-apis-v2-0": "test/fixtures/collections/paypal-partner-apis.v2.0.postman_collection.json",
+  "wise-cards-api": "test/fixtures/collections/wise-cards-api.postman_collection.json",
+  "oci-core-services": "collections/oci-core-services",
+} as const;
+
+/** `| collection | item path | reason |` rows of EXCEPTIONS.md. */
+export function listedExceptions(): Map<string, Map<string, string>> {
+  const text = readFileSync(join(REPO, "test/newman/EXCEPTIONS.md"), "utf8");
+  const byCollection = new Map<string, Map<string, string>>();
+  for (const line of text.split("\n")) {
+    const [, collection = "", itemCell = "", reason = ""] = line.split("|").map((c) => c.trim());
+    if (!(collection in COLLECTIONS)) continue;
+    // The item is a code span: `path`, or `` path `` when the path holds a backtick.
+    const item = itemCell.replace(/^`+ ?/, "").replace(/ ?`+$/, "");
+    const items = byCollection.get(collection) ?? new Map<string, string>();
+    items.set(item, reason);
+    byCollection.set(collection, items);
+  }
+  return byCollection;
+}
+
+export async function expectEquivalence(name: keyof typeof COLLECTIONS, server: CaptureServer): Promise<CollectionRun> {
+  const run = await runCollection(COLLECTIONS[name], server);
+  expect(run.name).toBe(name);
+  expect(run.results.length).toBeGreaterThan(0);
+  const listed = [...(listedExceptions().get(name)?.keys() ?? [])].sort();
+  const failing = run.results.filter((r) => r.differences.length > 0);
+  const report = failing
+    .filter((r) => !listed.includes(r.itemPath))
+    .map((r) => `${r.itemPath}${r.clientError ? ` (${r.clientError})` : ""}\n${r.differences.map((d) => `  ${d.part}: newman=${JSON.stringify(d.newman).slice(0, 300)} client=${JSON.stringify(d.client).slice(0, 300)}`).join("\n")}`)
+    .join("\n");
+  expect(failing.map((r) => r.itemPath).sort(), `unexpected differences:\n${report}`).toEqual(listed);
+  console.log(`${name}: ${run.results.length - failing.length}/${run.results.length} items match Newman`);
+  return run;
+}
