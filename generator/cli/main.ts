@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-/** The `pmgen` command line: generate, check, inspect. */
+/** The `pmgen` command line: generate, check, inspect, openapi. */
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { runCheck, runGenerate, runInspect, runWatch } from "./commands.js";
+import { runOpenapi } from "./openapi-command.js";
 
 /** Options `generate` and `check` share; each overrides `pmgen.config.json`. */
 function common<T>(y: Argv<T>) {
@@ -68,7 +69,17 @@ await yargs(hideBin(process.argv))
     (y) => y.positional("inputs", { type: "string", array: true, demandOption: true }),
     (argv) => exit(runInspect({ inputs: argv.inputs as string[] })),
   )
-  .demandCommand(1, "Name a command: generate, check or inspect.")
+  .command(
+    "openapi <input>",
+    "Write an OpenAPI 3.1 document of a collection: paths, parameters, bodies, responses and the inferred schemas",
+    (y) =>
+      y
+        .positional("input", { type: "string", demandOption: true, describe: "a collection file or folder" })
+        .option("output", { alias: "o", type: "string", describe: "file to write (default: stdout)" })
+        .option("quiet", { alias: "q", type: "boolean", default: false }),
+    (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet })),
+  )
+  .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
   .strict()
   .help()
   .alias("h", "help")

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, describe, expect, it } from "vitest";
 import { OCI_FOLDER, ROOT, tempDir } from "../support.js";
 
@@ -82,6 +83,18 @@ describe("pmgen CLI", () => {
     const ir = JSON.parse(result.stdout);
     expect(ir.operations[0]).toMatchObject({ id: "createVolumeBackup", method: "POST", itemPath: "volumeBackups / CreateVolumeBackup" });
     expect(ir.operations[0].headers.filter((h: { kind: string }) => h.kind === "auth")).toHaveLength(3);
+  });
+
+  it("openapi writes a valid OpenAPI 3.1 document whose operationIds are the method names", async () => {
+    const result = pmgen(["openapi", "collections/oci-core-services", "-o", "oci.openapi.json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const document = JSON.parse(readFileSync(join(work.path, "oci.openapi.json"), "utf8"));
+    const validation = await new Validator().validate(document);
+    expect(validation.errors).toBeUndefined();
+    expect(validation.valid).toBe(true);
+    expect(document.openapi).toBe("3.1.0");
+    expect(document.paths["/volumeBackups"].post.operationId).toBe("createVolumeBackup");
+    expect(Object.keys(document.paths["/volumeBackups"].post.responses).sort()).toEqual(["200", "400", "401", "404", "409", "500"]);
   });
 
   it("generates a single-file collection given on the command line into --out", () => {

@@ -1,0 +1,40 @@
+/**
+ * `pmgen openapi <collection> [-o file.json]`: the collection as an OpenAPI 3.1 document, with
+ * the same inferred types the TypeScript uses (one graph, two renderings).
+ */
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { formatDiagnostic, PmgenError } from "../diagnostics.js";
+import { buildOpenApi } from "../openapi/index.js";
+import { inferCollection, modelCollections } from "../pipeline.js";
+
+export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; cwd?: string }): number {
+  const cwd = args.cwd ?? process.cwd();
+  try {
+    const models = modelCollections([args.input], cwd);
+    if (models.length !== 1) {
+      throw new PmgenError(`expected one collection, found ${models.length}; name a single file or folder`, { file: args.input });
+    }
+    const { ir, diagnostics } = models[0]!;
+    const inferred = inferCollection(ir);
+    if (!args.quiet) for (const d of [...diagnostics, ...inferred.diagnostics]) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const text = `${JSON.stringify(buildOpenApi(ir, inferred), null, 2)}\n`;
+    if (!args.output) {
+      process.stdout.write(text);
+      return 0;
+    }
+    const target = resolve(cwd, args.output);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(`${target}.pmgen-tmp`, text);
+    renameSync(`${target}.pmgen-tmp`, target);
+    if (!args.quiet) process.stderr.write(`pmgen: OpenAPI 3.1 of ${ir.operations.length} operations → ${args.output}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof PmgenError) {
+      process.stderr.write(`${formatDiagnostic(error)}\n`);
+      return 1;
+    }
+    process.stderr.write(`pmgen: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
