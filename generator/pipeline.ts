@@ -16,6 +16,7 @@ import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
 import { relative } from "node:path";
+import { collectionSecrets, redactSecrets } from "./write/secrets.js";
 
 export interface PipelineOptions {
   /** Collection files or folders (relative to `cwd` or absolute), each optionally with settings. */
@@ -126,7 +127,11 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
     });
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded));
     const inferred = stage("infer", () => inferCollection(ir));
-    const files = stage("emit", () => emitCollection(ir, inferred, templates));
+    const files = stage("emit", () => {
+      const emitted = emitCollection(ir, inferred, templates);
+      redactSecrets(emitted, collectionSecrets(loaded.json));
+      return emitted;
+    });
     options.onCollection?.(index + 1, found.length, source.name);
     return { source, settings, ir, inferred, files, diagnostics: [...diagnostics, ...inferred.diagnostics], timings };
   });

@@ -13,6 +13,9 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
+/** Longest method name; longer item names are cut (collisions are then numbered as usual). */
+const MAX_NAME_LENGTH = 80;
+
 /** Names the generated index and runtime already use. */
 export const GENERATED_NAMES = new Set(["createClient", "client", "spec", "params", "options", "fixtures"]);
 
@@ -59,7 +62,8 @@ export function methodName(itemName: string): string {
   const simple = /^[A-Za-z][A-Za-z0-9]*$/.test(itemName)
     ? itemName.charAt(0).toLowerCase() + itemName.slice(1)
     : camelCase(itemName);
-  let name = simple || "operation";
+  // Bounded: the name is also a file name (`operations/<id>.ts`), and file systems cap those.
+  let name = (simple || "operation").slice(0, MAX_NAME_LENGTH);
   if (/^[0-9]/.test(name)) name = `operation${name}`;
   if (RESERVED.has(name) || GENERATED_NAMES.has(name)) name = `${name}Operation`;
   return name;

@@ -1,0 +1,143 @@
+/**
+ * Whole-process timings of pmgen against the tools people would otherwise use, on the biggest
+ * test collection (github-v3: 623 requests, 1579 examples). Each command runs several times in a
+ * fresh process; the table shows the median (and min–max) wall time and peak RSS (from
+ * `/usr/bin/time -v` when present, else the child's own `process.resourceUsage().maxRSS`).
+ *
+ *   npm run build && node --import tsx bench/perf/run.ts [--runs 5]
+ *
+ * Set TSC7 to a TypeScript 7 `tsc` to time the native compiler too, e.g.
+ *   npm install --prefix /tmp/ts7 --ignore-scripts typescript@7 && TSC7=/tmp/ts7/node_modules/.bin/tsc node --import tsx bench/perf/run.ts
+ * Writes bench/perf/results.md.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WORK = join(ROOT, "test/.tmp/perf");
+const GITHUB = join(ROOT, "test/fixtures/collections/github-v3.postman_collection.json");
+const PMGEN = join(ROOT, "dist/generator/cli/main.js");
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+interface Sample {
+  ms: number;
+  rssMb: number;
+}
+
+function measure(command: string[], before?: () => void): Sample {
+  before?.();
+  const started = performance.now();
+  const argv = TIME ? [TIME, "-v", ...command] : [process.execPath, "-e", RSS_WRAPPER, ...command];
+  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command.join(" ")} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
+  const kb = TIME ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]) : Number(/maxRSS=(\d+)/.exec(result.stderr)?.[1]);
+  return { ms, rssMb: kb / 1024 };
+}
+
+/** Without /usr/bin/time: run the command as a child and report its maxRSS (KB) on exit. */
+const RSS_WRAPPER = `const r=require("child_process").spawnSync(process.argv[1],process.argv.slice(2),{stdio:"inherit"});process.stderr.write("maxRSS="+(r.status===0?require("process").resourceUsage().maxRSS:0)+"\\n");process.exit(r.status??1)`;
+
+interface Row {
+  name: string;
+  samples: Sample[];
+  note?: string;
+}
+
+function run(name: string, command: string[], before?: () => void, note?: string): Row {
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(measure(command, before));
+  const row = { name, samples, note };
+  process.stderr.write(`${name}: ${fmt(median(samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...samples.map((s) => s.rssMb)))} MB\n`);
+  return row;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const fmt = (ms: number) => (ms / 1000).toFixed(2);
+
+if (!existsSync(PMGEN)) throw new Error("run `npm run build` first (bench/perf times the compiled CLI)");
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+
+// github-v3 ten times over: each copy of the top-level folders is renamed, so every request
+// is a distinct operation (6,230 requests).
+const github = JSON.parse(readFileSync(GITHUB, "utf8")) as { info: { name: string }; item: { name: string }[] };
+const x10 = { ...github, info: { ...github.info, name: "GitHub x10" }, item: [] as unknown[] };
+for (let i = 1; i <= 10; i++) x10.item.push({ name: `copy ${i}`, item: github.item });
+const X10 = join(WORK, "github-x10.json");
+writeFileSync(X10, JSON.stringify(x10));
+
+const out1 = join(WORK, "out1");
+const out10 = join(WORK, "out10");
+const fresh = (dir: string) => () => rmSync(dir, { recursive: true, force: true });
+const node = process.execPath;
+
+const rows: Row[] = [];
+rows.push(run("pmgen generate github-v3 (fresh output)", [node, PMGEN, "generate", GITHUB, "--out", out1, "-q"], fresh(out1)));
+// Regenerate (untimed) before each check: templates/runtime may change between runs while others work.
+const regenerate = () => void spawnSync(node, [PMGEN, "generate", GITHUB, "--out", out1, "-q"], { cwd: ROOT });
+rows.push(run("pmgen check github-v3 (up to date)", [node, PMGEN, "check", GITHUB, "--out", out1, "-q"], regenerate));
+rows.push(run("pmgen generate github-v3 (up to date: nothing written)", [node, PMGEN, "generate", GITHUB, "--out", out1, "-q"], regenerate));
+rows.push(
+  run("quicktype-core: TS types from the same bodies", [node, join(ROOT, "bench/perf/quicktype-types.mjs"), GITHUB, join(WORK, "quicktype.ts")]),
+);
+rows.push(
+  run("postman-code-generators: nodejs/Axios snippet per request", [node, join(ROOT, "bench/perf/pcg-snippets.cjs"), GITHUB, join(WORK, "pcg")], fresh(join(WORK, "pcg"))),
+);
+rows.push(run("pmgen generate github-v3 x10 (6,230 requests, fresh)", [node, PMGEN, "generate", X10, "--out", out10, "-q"], fresh(out10)));
+
+// Type-check the generated github-v3 client under strict.
+const client = join(out1, "github-v3");
+writeFileSync(
+  join(client, "tsconfig.json"),
+  JSON.stringify({
+    compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], strict: true, noEmit: true, skipLibCheck: true },
+    include: ["**/*.ts"],
+  }),
+);
+rows.push(run("tsc --noEmit of the generated github-v3 client (TypeScript 5.9)", [node, join(ROOT, "node_modules/typescript/bin/tsc"), "-p", client]));
+const tsc7 = process.env.TSC7;
+if (tsc7 && existsSync(tsc7)) {
+  const version = spawnSync(tsc7, ["--version"], { encoding: "utf8" }).stdout.trim();
+  rows.push(run(`tsc --noEmit of the generated github-v3 client (${version}, native)`, [tsc7, "-p", client]));
+}
+
+const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
+const med = (r: Row) => median(r.samples.map((s) => s.ms));
+const gen = med(byName("pmgen generate github-v3 (fresh"));
+const ratios: Record<string, string> = {
+  "pmgen check": `${(med(byName("pmgen check")) / gen).toFixed(2)}x generate (target < 1.5x)`,
+  quicktype: `pmgen = ${(gen / med(byName("quicktype"))).toFixed(2)}x quicktype (target ≤ 0.33x)`,
+  postman: `pmgen = ${(gen / med(byName("postman-code"))).toFixed(2)}x postman-code-generators (target ≤ 2x)`,
+  "pmgen generate github-v3 x10": `${(med(byName("pmgen generate github-v3 x10")) / gen).toFixed(2)}x the 1x time (target ≤ 11x), peak < 1 GB`,
+  tsc: "target < 20 s",
+};
+const lines = [
+  "# pmgen performance",
+  "",
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  `Each row: ${RUNS} runs, each a fresh process; wall time median (min–max); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
+  "",
+  "| Command | Median (s) | Min–max (s) | Peak RSS (MB) | Comparison |",
+  "| --- | ---: | ---: | ---: | --- |",
+  ...rows.map((r) => {
+    const ms = r.samples.map((s) => s.ms);
+    const ratio = Object.entries(ratios).find(([k]) => r.name.startsWith(k))?.[1] ?? "";
+    return `| ${r.name} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMb)))} | ${ratio} |`;
+  }),
+  "",
+  "Rerun: `npm run build && node --import tsx bench/perf/run.ts --runs 5` (add `TSC7=<path to TypeScript 7 tsc>` for the native compiler;",
+  "`npm install --prefix /tmp/ts7 --ignore-scripts typescript@7` installs it without install scripts).",
+  "",
+];
+writeFileSync(join(ROOT, "bench/perf/results.md"), `${lines.join("\n")}\n`);
+process.stderr.write(lines.join("\n"));
