@@ -60,7 +60,7 @@ export interface CreateVolumeBackupResponse200 {
 }
 
 /**
- * The response body of `createVolumeBackup` (status 400).
+ * The error body of 5 responses of 1 operations.
  * Shared by 5 positions with the same shape.
  */
 export interface ErrorResponse {

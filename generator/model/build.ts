@@ -186,15 +186,27 @@ function collectVariables(loaded: LoadedCollection, operations: readonly Operati
       expand(variableReferences(declared.get(name)?.value), into, seen);
     }
   };
+  // A reference formed by substitution (`{{hello_{{var}}}}` → `{{hello_value}}`) uses a variable too.
+  const references = (text: string | undefined): string[] => {
+    const names: string[] = [];
+    let current = text ?? "";
+    for (let pass = 0; pass < 19 && current.includes("{{"); pass++) {
+      names.push(...variableReferences(current));
+      const next = current.replace(/\{\{([^{}]+?)\}\}/g, (whole, name: string) => declared.get(name.trim())?.value ?? whole);
+      if (next === current) break;
+      current = next;
+    }
+    return names;
+  };
   for (const op of operations) {
-    expand(variableReferences(op.url.template), inUrl);
+    expand(references(op.url.template), inUrl);
     const texts = [
       op.url.template,
       ...op.query.map((q) => (q.kind === "static" ? q.value : undefined)),
       ...op.headers.map((h) => (h.kind === "static" ? h.value : undefined)),
       ...(op.body?.fields ?? []).map((f) => f.value),
     ];
-    expand(texts.flatMap((t) => variableReferences(t)), used);
+    expand(texts.flatMap((t) => references(t)), used);
   }
   return [...used].sort().map((key) => {
     const entry = declared.get(key);

@@ -108,6 +108,10 @@ export async function runCollection(input: string, server: CaptureServer, extraV
   await runNewman(json, variables, server);
   const newmanCaptures = leaves.map((_, index) => server.take(`newman:${index}`));
 
+  // The client gets only what differs from the defaults it was generated with (overrides,
+  // `v-` values, secrets it has no default for): its own defaults must do the rest.
+  const defaults = (client.collection as { variables: Record<string, string | undefined> }).variables;
+  const clientVariables = Object.fromEntries(Object.entries(variables).filter(([key, value]) => defaults[key] !== value));
   const ociKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const results: ItemResult[] = [];
   for (const [index, leaf] of leaves.entries()) {
@@ -118,7 +122,7 @@ export async function runCollection(input: string, server: CaptureServer, extraV
     let clientError: string | undefined;
     try {
       const api = client.createClient({
-        variables,
+        variables: clientVariables,
         ...(spec.overridableBase && !spec.base.startsWith("{{") ? { baseUrl: redirect(spec.base) } : {}),
         fetch: (url: string | URL | Request, init?: RequestInit) =>
           globalThis.fetch(spec.overridableBase || spec.base.startsWith("{{") ? url : redirect(String(url)), init),

@@ -3,6 +3,7 @@
  * unchanged, by every retry attempt.
  */
 import { MissingParameterError, RuntimeError } from "./errors.js";
+import { rfc3986 } from "./encoding.js";
 import type { BodySpec, FieldSpec, OperationSpec } from "./spec.js";
 import type { Bytes, RequestBody } from "./types.js";
 import { resolveTemplate, type VariableScope } from "./variables.js";
@@ -36,8 +37,11 @@ export async function buildBody(
       return graphql(body, value);
     case "urlencoded":
       return urlencoded(spec, body, record(value), scope);
-    case "formdata":
-      return { body: formData(spec, body, record(value), scope), contentType: undefined };
+    case "formdata": {
+      // As in Postman, a form with no fields to send is no body at all (a GET may declare one).
+      const form = formData(spec, body, record(value), scope);
+      return [...form.keys()].length ? { body: form, contentType: undefined } : NO_BODY;
+    }
     case "file":
       return value === undefined ? NO_BODY : file(body, value);
   }
@@ -69,11 +73,13 @@ function urlencoded(
   values: Record<string, unknown>,
   scope: VariableScope,
 ): BuiltBody {
-  const form = new URLSearchParams();
+  // Postman encodes form fields RFC 3986 style (`%20` for a space, `!*'()` encoded), not as URLSearchParams does.
+  const pairs: string[] = [];
   for (const [key, item] of fieldValues(spec, body, values, scope)) {
-    for (const one of Array.isArray(item) ? item : [item]) form.append(key, text(one));
+    for (const one of Array.isArray(item) ? item : [item]) pairs.push(`${rfc3986(key)}=${rfc3986(text(one))}`);
   }
-  return { body: form.toString(), contentType: body.contentType ?? "application/x-www-form-urlencoded" };
+  if (pairs.length === 0) return NO_BODY;
+  return { body: pairs.join("&"), contentType: body.contentType ?? "application/x-www-form-urlencoded" };
 }
 
 function formData(
