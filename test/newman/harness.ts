@@ -137,8 +137,11 @@ export async function runCollection(input: string, server: CaptureServer, extraV
     const newmanSide = newmanCaptures[index]?.at(-1);
     const clientSide = clientCaptures.at(-1);
     const differences: Difference[] = [];
-    if (!newmanSide) differences.push({ part: "request", newman: "(none)", client: "sent" });
-    if (!clientSide) differences.push({ part: "request", newman: newmanSide ? "sent" : "(none)", client: clientError ?? "(none)" });
+    if (!newmanSide) differences.push({ part: "not sent by Newman", newman: "(none)", client: clientSide ? "sent" : "(none)" });
+    if (!clientSide) {
+      const part = `not sent by client: ${clientError ? clientError.slice(0, clientError.indexOf(":")) : "no request"}`;
+      differences.push({ part, newman: newmanSide ? "sent" : "(none)", client: clientError ?? "(none)" });
+    }
     const dynamic = [...JSON.stringify(leaf.item).matchAll(/\{\{\s*(\$\w+)\s*\}\}/g)].map((m) => m[1]!);
     if (newmanSide && clientSide) differences.push(...compareCaptures(newmanSide, clientSide, dynamic));
     results.push({ itemPath: leaf.path, operationId: op.id, differences, newman: newmanSide, client: clientSide, clientError });
