@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { modelCollections } from "../../generator/pipeline.js";
-import { createRuntimeClient, type OperationSpec } from "../../templates/runtime/index.js";
+import { createRuntimeClient, RuntimeError, type OperationSpec } from "../../templates/runtime/index.js";
 import { compareCaptures } from "./compare.js";
 import type { Captured } from "./capture.js";
 import { REPO } from "./harness.js";
@@ -45,6 +45,30 @@ describe("runtime: Postman semantics the comparison found", () => {
     const fields = [{ key: "k y", type: "text", kind: "caller", required: true }] as const;
     const { body } = await sent({ ...base, body: { mode: "urlencoded", fields } }, { body: { "k y": "a b!*'()~+&é" } });
     expect(body).toBe("k%20y=a%20b%21%2A%27%28%29~%2B%26%C3%A9");
+  });
+});
+
+describe("runtime: a GET with a body", () => {
+  const spec = { ...base, method: "GET", body: { mode: "urlencoded", fields: [{ key: "a", type: "text", kind: "caller", required: true }] } } as const;
+
+  it("is refused plainly, once, instead of failing in fetch as a retried network error", async () => {
+    let calls = 0;
+    const client = createRuntimeClient({ variables: {} }, { fetch: async () => (calls++, new Response("{}")), sleep: async () => {} });
+    const error = await client.send(spec, { body: { a: "1" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RuntimeError);
+    expect((error as Error).message).toContain("fetch cannot send a body with GET");
+    expect(calls).toBe(0);
+  });
+
+  it("can be sent once onRequest moves the body", async () => {
+    const urls: string[] = [];
+    const client = createRuntimeClient({ variables: {} }, {
+      retry: false,
+      fetch: async (input) => (urls.push(String(input)), new Response("{}")),
+      onRequest: (request) => ({ ...request, url: `${request.url}?${String(request.body)}`, body: undefined }),
+    });
+    await client.send(spec, { body: { a: "1" } });
+    expect(urls).toEqual(["https://x.test/p?a=1"]);
   });
 });
 

@@ -14,7 +14,7 @@ import { abortReason, exchange, type ExchangeOptions } from "./transport.js";
 import type { Client, ClientConfig, CollectionSpec, PreparedRequest, RequestOptions } from "./types.js";
 import { buildUrl } from "./url.js";
 import { resolveTemplate, type VariableScope } from "./variables.js";
-import { NetworkError } from "./errors.js";
+import { NetworkError, RuntimeError } from "./errors.js";
 
 export function createRuntimeClient(collection: CollectionSpec, config: ClientConfig = {}): Client {
   const resolveAuth = createAuthResolver(config);
@@ -43,6 +43,10 @@ export function createRuntimeClient(collection: CollectionSpec, config: ClientCo
       const info = { spec, attempt };
       let request = clone(prepared);
       request = (await config.onRequest?.(request, info)) ?? request;
+      if (request.body !== undefined && (request.method === "GET" || request.method === "HEAD")) {
+        // Postman sends it; fetch cannot. Said plainly rather than failing (and retrying) as a network error.
+        throw new RuntimeError(`Operation "${spec.id}": fetch cannot send a body with ${request.method}; drop or move it in onRequest`);
+      }
       let response: RuntimeResponse;
       try {
         await auth?.apply(request, authContext);
