@@ -81,6 +81,16 @@ describe("model: what the comparison found", () => {
     return modelCollections([file], REPO)[0]!.ir;
   };
 
+  it("disabled query params, headers and form fields of the feature collection are optional caller params", () => {
+    const ir = modelCollections([join(REPO, "test/newman/features.postman_collection.json")], REPO)[0]!.ir;
+    const op = (name: string) => ir.operations.find((o) => o.name === name)!;
+    const disabled = op("Disabled query params and headers");
+    expect(disabled.query.map((q) => [q.key, q.kind, q.required])).toEqual([["q", "caller", true], ["page", "caller", false], ["sort", "caller", true]]);
+    expect(disabled.headers.map((h) => [h.key, h.kind, h.required])).toEqual([["X-Trace", "caller", true], ["X-Debug", "caller", false]]);
+    const form = op("Urlencoded").body!.fields!;
+    expect(form.map((f) => [f.key, f.value, f.required])).toEqual([["a", undefined, true], ["b", undefined, true], ["c", undefined, false], ["who", "{{itemName}}", true]]);
+  });
+
   it("a disabled form field with a {{reference}} is an optional caller field, not a static one", () => {
     const ir = collection([{ name: "f", request: { method: "POST", url: "https://x.test/f", body: { mode: "formdata", formdata: [
       { key: "x-api-key", value: "{{key}}", type: "text", disabled: true },
