@@ -3,7 +3,7 @@
  * folder-form collection, checks its structure, and builds the postman-collection SDK model.
  */
 import { sdk as postman, type Collection } from "./sdk.js";
-import { DiagnosticSink } from "../diagnostics.js";
+import { DiagnosticSink, PmgenError } from "../diagnostics.js";
 import type { CollectionSource } from "./discover.js";
 import { assembleFolderCollection } from "./folder-collection.js";
 import { readJsonFile } from "./read-json.js";
@@ -32,7 +32,15 @@ export function loadCollection(source: CollectionSource, cwd: string): LoadedCol
     json = readJsonFile(source.path, source.displayPath) as Record<string, unknown>;
   }
   const version = validateCollectionJson(json, source.displayPath, (p) => itemFiles.get(p), diagnostics);
-  const sdk = new postman.Collection(json as ConstructorParameters<typeof postman.Collection>[0]);
+  let sdk: Collection;
+  try {
+    sdk = new postman.Collection(json as ConstructorParameters<typeof postman.Collection>[0]);
+  } catch (error) {
+    // The SDK throws plain errors on shapes the schema forbids; name the file instead.
+    throw new PmgenError(`the postman-collection SDK cannot read this collection: ${(error as Error).message}`, {
+      file: source.displayPath,
+    });
+  }
   return {
     source,
     version,

@@ -13,3 +13,24 @@ export type * from "postman-collection";
 export function listOf<T>(list: { all(): unknown } | undefined | null): T[] {
   return list ? (list.all() as T[]) : [];
 }
+
+export interface KeyValue {
+  key: string;
+  value?: string;
+  disabled: boolean;
+  description?: unknown;
+}
+
+/**
+ * Key/value lists (headers, query, path variables) with keys and values as strings: the SDK
+ * keeps whatever JSON the file had, so a numeric or object key would otherwise reach code that
+ * expects text. Entries without a key are dropped.
+ */
+export function keyValues(list: { all(): unknown } | undefined | null): KeyValue[] {
+  return listOf<{ key?: unknown; value?: unknown; disabled?: unknown; description?: unknown }>(list).flatMap((entry) => {
+    if (!entry || typeof entry !== "object" || entry.key === null || entry.key === undefined) return [];
+    const key = typeof entry.key === "string" ? entry.key : JSON.stringify(entry.key);
+    const value = entry.value === null || entry.value === undefined ? undefined : typeof entry.value === "string" ? entry.value : JSON.stringify(entry.value);
+    return [{ key, value, disabled: entry.disabled === true, description: entry.description }];
+  });
+}

@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { DiagnosticSink } from "../diagnostics.js";
 import type { Item, ItemGroup, Request, Response } from "../load/sdk.js";
-import { listOf, sdk } from "../load/sdk.js";
+import { keyValues, listOf, sdk } from "../load/sdk.js";
 import type { LoadedCollection } from "../load/load-collection.js";
 import { headersComputedBy, resolveAuth } from "./auth.js";
 import { readBody } from "./body.js";
@@ -151,8 +151,8 @@ function buildOperation(
 /** The enabled, literal query parameters of an example's original request. */
 function exampleQuery(request: Request | undefined): Record<string, string> | undefined {
   const query: Record<string, string> = {};
-  for (const p of listOf<{ key?: string | null; value?: string | null; disabled?: boolean }>(request?.url?.query)) {
-    if (!p.key || p.disabled || p.value === null || p.value === undefined || p.value.includes("{{")) continue;
+  for (const p of keyValues(request?.url?.query)) {
+    if (!p.key || p.disabled || p.value === undefined || p.value.includes("{{")) continue;
     query[p.key] = p.value;
   }
   return Object.keys(query).length ? query : undefined;

@@ -2,14 +2,7 @@
  * URL, path params, query and headers of one request, from the SDK's parsed Request. Samples
  * are gathered from the request and every example's original request.
  */
-import { listOf, type Request } from "../load/sdk.js";
-
-interface KeyValue {
-  key: string;
-  value?: unknown;
-  disabled?: boolean;
-  description?: unknown;
-}
+import { keyValues, type Request } from "../load/sdk.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
 import { hasReference, variableReferences } from "./templates.js";
 import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
@@ -46,14 +39,14 @@ const PROTOCOL_HEADERS = new Set([
 export function readRequestParts(request: Request, examples: readonly Request[], markersInUse: boolean): RequestParts {
   const url = request.url;
   const protocol = url.protocol ? `${url.protocol}://` : "";
-  const host = (url.host ?? []).join(".");
+  const host = segmentsOf(url.host, ".").join(".");
   const port = url.port ? `:${url.port}` : "";
   const base = `${protocol}${host}${port}`;
-  const segments = (url.path ?? []).map((s) => String(s));
+  const segments = segmentsOf(url.path, "/");
   const path = segments.length ? `/${segments.join("/")}` : "";
   const template = base + path;
 
-  const pathVariables = listOf<KeyValue>(url.variables);
+  const pathVariables = keyValues(url.variables);
   const pathParams: ParamIR[] = segments
     .filter((s) => s.startsWith(":") && s.length > 1)
     .map((s) => s.slice(1))
@@ -62,7 +55,7 @@ export function readRequestParts(request: Request, examples: readonly Request[],
       const samples: string[] = [];
       pushUnique(samples, stringValue(variable?.value));
       for (const example of examples) {
-        pushUnique(samples, stringValue(listOf<KeyValue>(example.url?.variables).find((v) => v.key === key)?.value));
+        pushUnique(samples, stringValue(keyValues(example.url?.variables).find((v) => v.key === key)?.value));
       }
       return {
         key,
@@ -75,14 +68,14 @@ export function readRequestParts(request: Request, examples: readonly Request[],
     });
 
   const query: ParamIR[] = [];
-  for (const param of listOf<KeyValue & { key: string | null }>(url.query)) {
+  for (const param of keyValues(url.query)) {
     if (param.key === null || param.key === undefined) continue;
     const key = String(param.key);
     const value = param.value === null || param.value === undefined ? undefined : String(param.value);
     const samples: string[] = [];
     pushUnique(samples, value);
     for (const example of examples) {
-      for (const p of listOf<KeyValue>(example.url?.query)) if (p.key === key) pushUnique(samples, stringValue(p.value));
+      for (const p of keyValues(example.url?.query)) if (p.key === key) pushUnique(samples, stringValue(p.value));
     }
     const description = descriptionText(param.description);
     const isStatic = value === undefined || hasReference(value);
@@ -96,11 +89,11 @@ export function readRequestParts(request: Request, examples: readonly Request[],
     });
   }
 
-  const headers: RawHeader[] = listOf<KeyValue & { value?: string }>(request.headers).map((h) => {
+  const headers: RawHeader[] = keyValues(request.headers).map((h) => {
     const samples: string[] = [];
     pushUnique(samples, h.value);
     for (const example of examples) {
-      for (const eh of listOf<KeyValue & { value?: string }>(example.headers)) {
+      for (const eh of keyValues(example.headers)) {
         if (eh.key.toLowerCase() === h.key.toLowerCase()) pushUnique(samples, eh.value);
       }
     }
@@ -119,6 +112,13 @@ export function readRequestParts(request: Request, examples: readonly Request[],
     query,
     headers,
   };
+}
+
+/** `host` and `path` are arrays of segments in exports, but the schema also allows one string. */
+function segmentsOf(value: unknown, separator: string): string[] {
+  if (typeof value === "string") return value.split(separator).filter((s, i) => s !== "" || i > 0);
+  if (!Array.isArray(value)) return [];
+  return value.map((s) => (typeof s === "string" ? s : s && typeof s === "object" && typeof s.value === "string" ? s.value : String(s)));
 }
 
 /** The headers of one request, classified; `computed` are the names the auth writes. */

@@ -1,7 +1,7 @@
 /** Saved example responses: status, headers, body and how the body is written. */
 import { STATUS_CODES } from "node:http";
 import type { DiagnosticSink } from "../diagnostics.js";
-import { listOf, type Response } from "../load/sdk.js";
+import { keyValues, type Response } from "../load/sdk.js";
 import type { ResponseIR, SourceLocation } from "./ir.js";
 
 const CODE_BY_REASON = new Map(
@@ -24,7 +24,7 @@ export function readResponse(
     sink.warn(`example "${name}" has no usable status code; it is left out of the response types`, source);
     return undefined;
   }
-  const headers = listOf<{ key: string; value?: unknown; disabled?: boolean }>(response.headers)
+  const headers = keyValues(response.headers)
     .filter((h) => h.key && !h.disabled)
     .map((h) => ({ key: h.key, value: h.value === undefined || h.value === null ? "" : String(h.value) }));
   const contentType = headers.find((h) => h.key.toLowerCase() === "content-type")?.value;

@@ -96,6 +96,20 @@ describe("loadCollection", () => {
     expect(error.message).toMatch(/item has no request/);
   });
 
+  it("names the JSON path of a field with the wrong type", () => {
+    const dir = scratch();
+    const collection = (request: object, response: object[] = []) => ({
+      info: { name: "x" },
+      item: [{ name: "Folder", item: [{ name: "Item", request, response }] }],
+    });
+    writeFileSync(join(dir, "a.json"), JSON.stringify(collection({ url: "http://x", header: [{ key: "A", value: { nested: true } }] })));
+    writeFileSync(join(dir, "b.json"), JSON.stringify(collection({ url: { host: 5 } })));
+    writeFileSync(join(dir, "c.json"), JSON.stringify(collection({ url: "http://x" }, [{ name: "ok", code: "200" }])));
+    expect(loadError(dir, "a.json")).toMatchObject({ message: "request.header[0].value: expected a string", source: { file: "a.json", itemPath: "Folder / Item" } });
+    expect(loadError(dir, "b.json").message).toBe("request.url.host: expected a string or an array of strings");
+    expect(loadError(dir, "c.json").message).toBe("response[0].code: expected a number");
+  });
+
   it("reports an unreadable path clearly", () => {
     const dir = scratch();
     expect(() => discoverCollections(["missing.json"], dir)).toThrow(/no such file or folder/);
