@@ -7,7 +7,7 @@
  */
 import { PmgenError } from "../diagnostics.js";
 import type { LoadedCollection } from "../load/load-collection.js";
-import { sdk as postman } from "../load/sdk.js";
+import { sdkCollection } from "../load/load-collection.js";
 import { SUPPORTED_AUTH_TYPES } from "../model/ir.js";
 
 export const AUTH_OVERRIDE_TYPES = [...SUPPORTED_AUTH_TYPES, "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai"] as const;
@@ -103,7 +103,7 @@ export function applyCollectionSettings(loaded: LoadedCollection, settings: Coll
     }
   }
 
-  const sdk = new postman.Collection(json as ConstructorParameters<typeof postman.Collection>[0]);
+  const sdk = sdkCollection(json, loaded.source.displayPath);
   return {
     ...loaded,
     json,

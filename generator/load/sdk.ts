@@ -9,9 +9,13 @@ const require = createRequire(import.meta.url);
 export const sdk = require("postman-collection") as typeof import("postman-collection");
 export type * from "postman-collection";
 
-/** The SDK's PropertyList is untyped; callers name what it holds. */
-export function listOf<T>(list: { all(): unknown } | undefined | null): T[] {
-  return list ? (list.all() as T[]) : [];
+/** An SDK PropertyList, or the raw JSON array it would be built from. */
+export type ListLike = { all(): unknown } | readonly unknown[] | undefined | null;
+
+/** The SDK's PropertyList is untyped; callers name what it holds. Raw arrays pass through. */
+export function listOf<T>(list: ListLike): T[] {
+  if (!list) return [];
+  return (Array.isArray(list) ? list : (list as { all(): unknown }).all()) as T[];
 }
 
 export interface KeyValue {
@@ -26,7 +30,7 @@ export interface KeyValue {
  * keeps whatever JSON the file had, so a numeric or object key would otherwise reach code that
  * expects text. Entries without a key are dropped.
  */
-export function keyValues(list: { all(): unknown } | undefined | null): KeyValue[] {
+export function keyValues(list: ListLike): KeyValue[] {
   return listOf<{ key?: unknown; value?: unknown; disabled?: unknown; description?: unknown }>(list).flatMap((entry) => {
     if (!entry || typeof entry !== "object" || entry.key === null || entry.key === undefined) return [];
     const key = typeof entry.key === "string" ? entry.key : JSON.stringify(entry.key);

@@ -3,6 +3,7 @@
  * each saved example's original request of the same mode).
  */
 import { listOf, type Request, type RequestBody } from "../load/sdk.js";
+import type { ExampleRequest } from "./examples.js";
 import type { BodyFieldIR, BodyIR, RawLanguage, SampleIR } from "./ir.js";
 import { hasReference } from "./templates.js";
 import { descriptionText, pushUnique, stringValue } from "./text.js";
@@ -17,7 +18,7 @@ const LANGUAGE_TYPES: Record<RawLanguage, string> = {
 
 export function readBody(
   request: Request,
-  examples: readonly { name: string; request: Request }[],
+  examples: readonly { name: string; request: ExampleRequest }[],
   contentTypeHeader: string | undefined,
   isRequired: (description: string | undefined) => boolean,
 ): BodyIR | undefined {
@@ -87,12 +88,12 @@ function looksLikeJson(text: string | undefined): boolean {
 
 function readFields(
   body: RequestBody,
-  examples: readonly { name: string; request: Request }[],
+  examples: readonly { name: string; request: ExampleRequest }[],
   mode: "urlencoded" | "formdata",
   isRequired: (description: string | undefined) => boolean,
 ): BodyFieldIR[] {
-  const list = (b: RequestBody | undefined) =>
-    listOf<RawField>(mode === "urlencoded" ? b?.urlencoded : b?.formdata);
+  const list = (b: RequestBody | ExampleRequest["body"] | undefined) =>
+    listOf<RawField>((mode === "urlencoded" ? b?.urlencoded : b?.formdata) as Parameters<typeof listOf>[0]);
   const all = list(body).filter((f) => f.key !== undefined && f.key !== null && String(f.key) !== "");
   const count = new Map<string, number>();
   for (const f of all) count.set(String(f.key), (count.get(String(f.key)) ?? 0) + 1);

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { DiagnosticSink } from "../diagnostics.js";
-import type { Item, ItemGroup, Request, Response } from "../load/sdk.js";
+import type { Item, ItemGroup } from "../load/sdk.js";
 import { keyValues, listOf, sdk } from "../load/sdk.js";
 import type { LoadedCollection } from "../load/load-collection.js";
 import { headersComputedBy, resolveAuth } from "./auth.js";
@@ -14,6 +14,7 @@ import type { CollectionIR, OperationIR, SourceLocation, VariableIR } from "./ir
 import { assignMethodNames } from "./operation-names.js";
 import { classifyHeaders, isRequired, readRequestParts } from "./request-parts.js";
 import { readResponse } from "./responses.js";
+import { readExamples, type ExampleRequest } from "./examples.js";
 import { isSecretName } from "./secrets.js";
 import { substituteLocalVariables } from "./local-variables.js";
 import { variableReferences } from "./templates.js";
@@ -97,12 +98,7 @@ function buildOperation(
   localVars: Record<string, string>,
 ): Omit<OperationIR, "id" | "typeName"> {
   const request = item.request;
-  const rawResponses = Array.isArray(raw.response) ? (raw.response as RawNode[]) : [];
-  const examples = listOf<Response>(item.responses).map((response, i) => ({
-    response,
-    raw: rawResponses[i],
-    request: response.originalRequest as Request | undefined,
-  }));
+  const examples = readExamples(raw);
   const exampleRequests = examples.flatMap((e) => (e.request ? [e.request] : []));
   const parts = readRequestParts(request, exampleRequests, markersInUse);
   const rawRequest = (typeof raw.request === "object" && raw.request ? raw.request : {}) as RawNode;
@@ -116,14 +112,14 @@ function buildOperation(
   const contentTypeHeader = headers.find((h) => h.key.toLowerCase() === "content-type" && h.kind === "static")?.value;
   const body = readBody(
     request,
-    examples.flatMap((e) => (e.request ? [{ name: e.response.name || "example", request: e.request }] : [])),
+    examples.flatMap((e) => (e.request ? [{ name: e.name, request: e.request }] : [])),
     contentTypeHeader,
     (description) => isRequired(description, markersInUse),
   );
   // The body owns its Content-Type: one source of truth, and multipart needs fetch's boundary.
   const requestHeaders = body ? headers.filter((h) => h.key.toLowerCase() !== "content-type") : headers;
   const responses = examples.flatMap((e) => {
-    const response = readResponse(e.response, e.raw, source, sink);
+    const response = readResponse(e, source, sink);
     if (!response) return [];
     const query = exampleQuery(e.request);
     return [query ? { ...response, requestQuery: query } : response];
@@ -149,9 +145,9 @@ function buildOperation(
 }
 
 /** The enabled, literal query parameters of an example's original request. */
-function exampleQuery(request: Request | undefined): Record<string, string> | undefined {
+function exampleQuery(request: ExampleRequest | undefined): Record<string, string> | undefined {
   const query: Record<string, string> = {};
-  for (const p of keyValues(request?.url?.query)) {
+  for (const p of request?.query ?? []) {
     if (!p.key || p.disabled || p.value === undefined || p.value.includes("{{")) continue;
     query[p.key] = p.value;
   }

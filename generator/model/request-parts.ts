@@ -3,6 +3,7 @@
  * are gathered from the request and every example's original request.
  */
 import { keyValues, type Request } from "../load/sdk.js";
+import type { ExampleRequest } from "./examples.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
 import { hasReference, variableReferences } from "./templates.js";
 import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
@@ -36,7 +37,7 @@ const PROTOCOL_HEADERS = new Set([
   "pragma",
 ]);
 
-export function readRequestParts(request: Request, examples: readonly Request[], markersInUse: boolean): RequestParts {
+export function readRequestParts(request: Request, examples: readonly ExampleRequest[], markersInUse: boolean): RequestParts {
   const url = request.url;
   const protocol = url.protocol ? `${url.protocol}://` : "";
   const host = segmentsOf(url.host, ".").join(".");
@@ -55,7 +56,7 @@ export function readRequestParts(request: Request, examples: readonly Request[],
       const samples: string[] = [];
       pushUnique(samples, stringValue(variable?.value));
       for (const example of examples) {
-        pushUnique(samples, stringValue(keyValues(example.url?.variables).find((v) => v.key === key)?.value));
+        pushUnique(samples, stringValue(example.pathVariables.find((v) => v.key === key)?.value));
       }
       return {
         key,
@@ -75,7 +76,7 @@ export function readRequestParts(request: Request, examples: readonly Request[],
     const samples: string[] = [];
     pushUnique(samples, value);
     for (const example of examples) {
-      for (const p of keyValues(example.url?.query)) if (p.key === key) pushUnique(samples, stringValue(p.value));
+      for (const p of example.query) if (p.key === key) pushUnique(samples, stringValue(p.value));
     }
     const description = descriptionText(param.description);
     const isStatic = value === undefined || hasReference(value);
@@ -93,7 +94,7 @@ export function readRequestParts(request: Request, examples: readonly Request[],
     const samples: string[] = [];
     pushUnique(samples, h.value);
     for (const example of examples) {
-      for (const eh of keyValues(example.headers)) {
+      for (const eh of example.headers) {
         if (eh.key.toLowerCase() === h.key.toLowerCase()) pushUnique(samples, eh.value);
       }
     }

@@ -1,22 +1,18 @@
 /** Saved example responses: status, headers, body and how the body is written. */
 import { STATUS_CODES } from "node:http";
 import type { DiagnosticSink } from "../diagnostics.js";
-import { keyValues, type Response } from "../load/sdk.js";
+import type { Example } from "./examples.js";
+import { headerList } from "./examples.js";
 import type { ResponseIR, SourceLocation } from "./ir.js";
 
 const CODE_BY_REASON = new Map(
   Object.entries(STATUS_CODES).map(([code, reason]) => [String(reason).toLowerCase(), Number(code)]),
 );
 
-export function readResponse(
-  response: Response,
-  raw: Record<string, unknown> | undefined,
-  source: SourceLocation,
-  sink: DiagnosticSink,
-): ResponseIR | undefined {
-  const name = typeof response.name === "string" && response.name ? response.name : "example";
-  const statusText = typeof response.status === "string" ? response.status : undefined;
-  let status = typeof response.code === "number" && response.code > 0 ? response.code : undefined;
+export function readResponse(example: Example, source: SourceLocation, sink: DiagnosticSink): ResponseIR | undefined {
+  const { name, raw } = example;
+  const statusText = typeof raw.status === "string" ? raw.status : undefined;
+  let status = typeof raw.code === "number" && raw.code > 0 ? raw.code : undefined;
   if (status === undefined && statusText) status = CODE_BY_REASON.get(statusText.trim().toLowerCase());
   // Vendors often name examples "200 - Terminate Access Token" and leave the code out.
   if (status === undefined) status = Number(/^\s*([1-5][0-9][0-9])\b/.exec(name)?.[1]) || undefined;
@@ -24,12 +20,12 @@ export function readResponse(
     sink.warn(`example "${name}" has no usable status code; it is left out of the response types`, source);
     return undefined;
   }
-  const headers = keyValues(response.headers)
+  const headers = headerList(raw.header)
     .filter((h) => h.key && !h.disabled)
     .map((h) => ({ key: h.key, value: h.value === undefined || h.value === null ? "" : String(h.value) }));
   const contentType = headers.find((h) => h.key.toLowerCase() === "content-type")?.value;
-  const preview = raw?._postman_previewlanguage;
-  const body = typeof response.body === "string" ? response.body : undefined;
+  const preview = raw._postman_previewlanguage;
+  const body = typeof raw.body === "string" ? raw.body : undefined;
   return {
     name,
     status,
