@@ -8,6 +8,7 @@ import { modelCollections, runPipeline, STAGES, type GeneratedCollection, type S
 import { planOutput, type OutputPlan } from "../write/plan.js";
 import { applyPlan } from "../write/write-output.js";
 import { describeDrift, driftEntries } from "../write/drift.js";
+import { verifyDeclarations } from "../emit/verify.js";
 
 /** Where a command writes: the process's streams, or a buffer in tests. */
 export interface Io {
@@ -35,6 +36,8 @@ export interface GenerateArgs {
   config?: string;
   quiet?: boolean;
   report?: "json";
+  /** Parse the output with ts-morph and check its declarations against the IR before writing. */
+  verify?: boolean;
   cwd?: string;
   io?: Io;
 }
@@ -101,6 +104,7 @@ function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar
     onStage: progress && ((event) => progress.stage(event)),
   });
   progress?.write();
+  if (args.verify) verifyOutput(collections);
   const byOut = new Map<string, GeneratedCollection[]>();
   const outDirs = new Map<string, string>();
   for (const c of collections) {
@@ -114,6 +118,16 @@ function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar
     return planOutput(out, files, group.map((c) => c.source.name));
   });
   return { collections, plans, outDirs };
+}
+
+function verifyOutput(collections: readonly GeneratedCollection[]): void {
+  for (const c of collections) {
+    const problems = verifyDeclarations(c.files, c.ir, c.inferred);
+    if (problems.length) {
+      const list = problems.slice(0, 20).map((p) => `\n  ${c.source.name}/${p.file}: ${p.message}`).join("");
+      throw new PmgenError(`generated code failed verification (nothing written):${list}`, { file: c.source.displayPath });
+    }
+  }
 }
 
 export function runGenerate(args: GenerateArgs): number {

@@ -17,7 +17,8 @@ function common<T>(y: Argv<T>) {
     .option("templates", { type: "string", describe: "folder whose *.ts.hbs files override the built-in templates" })
     .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print errors only" })
-    .option("report", { type: "string", choices: ["json"] as const, describe: "print a JSON report on stdout" });
+    .option("report", { type: "string", choices: ["json"] as const, describe: "print a JSON report on stdout" })
+    .option("verify", { type: "boolean", default: false, describe: "parse the output (ts-morph) and check its declarations against the model before writing" });
 }
 
 await yargs(hideBin(process.argv))
@@ -35,6 +36,7 @@ await yargs(hideBin(process.argv))
         config: argv.config,
         quiet: argv.quiet,
         report: argv.report as "json" | undefined,
+        verify: argv.verify,
       };
       if (argv.watch) {
         const watcher = runWatch(args);
@@ -60,6 +62,7 @@ await yargs(hideBin(process.argv))
           config: argv.config,
           quiet: argv.quiet,
           report: argv.report as "json" | undefined,
+          verify: argv.verify,
         }),
       ),
   )

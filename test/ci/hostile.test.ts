@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGenerate } from "../../generator/cli/commands.js";
 import { runPipeline, type GeneratedCollection } from "../../generator/pipeline.js";
 import { bufferedIo, readTree, removeDir, tempDir } from "./helpers.js";
-import { topLevel, tsFiles, typeErrors } from "./ts-check.js";
+import { tsFiles, typeErrors } from "./ts-check.js";
+import { verifyDeclarations } from "../../generator/emit/verify.js";
 
 const EVIL = [
   "*/ alert(1) /*",
@@ -96,40 +97,7 @@ describe("hostile collection", () => {
   });
 
   it("every file declares exactly the names the IR calls for, and nothing else", () => {
-    const { ir, inferred } = generated;
-    for (const op of ir.operations) {
-      const operation = topLevel(`${op.id}.ts`, files.get(`operations/${op.id}.ts`)!);
-      expect(operation.syntaxErrors, op.id).toEqual([]);
-      expect(operation.other, op.id).toEqual([]);
-      expect(operation.declarations.sort(), op.id).toEqual([`${op.id}Spec`, `${op.typeName}Params`, `${op.typeName}Result`, op.id].sort());
-      expect(operation.modules.every((m) => m === "../runtime/index.js" || m === "../types.js"), op.id).toBe(true);
-
-      const fixtures = topLevel(`${op.id}.fixtures.ts`, files.get(`fixtures/${op.id}.ts`)!);
-      expect(fixtures.syntaxErrors).toEqual([]);
-      expect(fixtures.other).toEqual([]);
-      expect(fixtures.declarations.sort()).toEqual([`${op.id}Examples`, `${op.id}RequestSamples`].sort());
-    }
-    const types = topLevel("types.ts", files.get("types.ts")!);
-    expect(types.syntaxErrors).toEqual([]);
-    expect(types.other).toEqual([]);
-    expect(types.declarations).toEqual(inferred.declarations.map((d) => d.name));
-
-    const index = topLevel("index.ts", files.get("index.ts")!);
-    expect(index.syntaxErrors).toEqual([]);
-    expect(index.other).toEqual([]);
-    expect(index.declarations.sort()).toEqual(["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"].sort());
-    const expectedModules = [
-      "./runtime/index.js",
-      ...ir.operations.map((op) => `./operations/${op.id}.js`),
-      ...ir.operations.map((op) => `./operations/${op.id}.js`),
-      "./types.js",
-      "./runtime/index.js",
-    ];
-    expect(index.modules.sort()).toEqual(expectedModules.sort());
-
-    const fixturesIndex = topLevel("fixtures-index.ts", files.get("fixtures/index.ts")!);
-    expect(fixturesIndex.other).toEqual([]);
-    expect(fixturesIndex.declarations).toEqual(["fixtures"]);
+    expect(verifyDeclarations(generated.files, generated.ir, generated.inferred)).toEqual([]);
   });
 
   it("no line or paragraph separator reaches the output, ", () => {

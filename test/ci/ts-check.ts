@@ -36,36 +36,3 @@ export function typeErrors(files: string[]): string[] {
     return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
 }
-
-export interface TopLevel {
-  /** Names of declarations at the top level (exported or not), in order. */
-  declarations: string[];
-  /** Module specifiers of imports and `export * from`. */
-  modules: string[];
-  /** Kinds of any other statement (should be none). */
-  other: string[];
-  syntaxErrors: string[];
-}
-
-/** What a file declares at its top level: the check that no text escaped into code. */
-export function topLevel(fileName: string, text: string): TopLevel {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const result: TopLevel = { declarations: [], modules: [], other: [], syntaxErrors: [] };
-  const diagnostics = (source as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
-  result.syntaxErrors = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) result.modules.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.exportClause) {
-      result.modules.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const d of statement.declarationList.declarations) result.declarations.push(d.name.getText(source));
-    } else if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
-      result.declarations.push(statement.name?.text ?? "<anonymous>");
-    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause) && statement.exportClause.elements.length === 0 && !statement.moduleSpecifier) {
-      // `export {};` of an empty types.ts
-    } else {
-      result.other.push(ts.SyntaxKind[statement.kind]);
-    }
-  }
-  return result;
-}

@@ -77,6 +77,12 @@ describe("pmgen CLI", () => {
     expect(pmgen(["check"]).code).toBe(0);
   });
 
+  it("generate --verify parses the output and checks its declarations before writing", () => {
+    const result = pmgen(["generate", "--verify", "--out", "verified"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(work.path, "verified/oci-core-services/index.ts"))).toBe(true);
+  });
+
   it("inspect prints the IR as JSON", () => {
     const result = pmgen(["inspect", "collections/oci-core-services"]);
     expect(result.code).toBe(0);
