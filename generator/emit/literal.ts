@@ -29,7 +29,7 @@ export function tsLiteral(value: JsonValue, indent = "", depth = 0): string {
   if (entries.length === 0) return "{}";
   const parts = entries.map(([k, v]) => `${propertyKey(k)}: ${tsLiteral(v, inner, depth + 1)}`);
   // Small flat records (a header spec, a query param) read best on one line.
-  const flat = entries.every(([, v]) => v === null || typeof v !== "object" || (Array.isArray(v) && v.length === 0));
+  const flat = entries.every(([, v]) => v === null || typeof v !== "object" || v instanceof ExactNumber || (Array.isArray(v) && v.length === 0));
   if (pretty && flat && entries.length <= 8) {
     const line = `{ ${parts.join(", ")} }`;
     if (line.length + indent.length <= 100) return line;

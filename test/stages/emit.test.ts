@@ -1,0 +1,87 @@
+/** Emit details: fixtures keep exact numbers and hostile keys; bad bodies fall back soundly. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runPipeline } from "../../generator/pipeline.js";
+import { tsLiteral } from "../../generator/emit/literal.js";
+import { commentSafe, jsDoc, propertyKey, stringLiteral } from "../../generator/emit/ts-text.js";
+import { ExactNumber } from "../../generator/infer/contract.js";
+import { tempDir } from "../support.js";
+import { typeErrors } from "../ci/ts-check.js";
+
+const dir = tempDir("emit");
+afterAll(() => dir.remove());
+
+describe("ts-text", () => {
+  it("keeps collection text inside string literals", () => {
+    const nasty = 'a"b\\c`${d}\n\u2028\u2029</script>';
+    const literal = stringLiteral(nasty);
+    expect(literal).toBe('"a\\"b\\\\c`${d}\\n\\u2028\\u2029\\u003c/script>"');
+    expect(Function(`return ${literal}`)()).toBe(nasty);
+  });
+
+  it("keeps collection text inside comments", () => {
+    expect(commentSafe("end */ here\u2028next")).toBe("end *\\/ here\nnext");
+    expect(jsDoc(["a */ b"])).toBe("/** a *\\/ b */\n");
+  });
+
+  it("quotes keys that are not identifiers and never writes a bare __proto__", () => {
+    expect(propertyKey("id")).toBe("id");
+    expect(propertyKey("content-type")).toBe('"content-type"');
+    expect(propertyKey("class")).toBe('"class"');
+    expect(propertyKey("__proto__")).toBe('["__proto__"]');
+    const value = Function(`return ${tsLiteral(JSON.parse('{"__proto__": {"polluted": true}}'))}`)();
+    expect(Object.keys(value)).toEqual(["__proto__"]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it("writes numbers beyond 2^53 with their exact digits", () => {
+    expect(tsLiteral({ id: new ExactNumber("12345678901234567890") })).toBe("{ id: 12345678901234567890 }");
+  });
+});
+
+describe("generated fixtures and fallbacks", () => {
+  const file = join(dir.path, "odd.postman_collection.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      info: { name: "Odd", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+      item: [
+        {
+          name: "Get big",
+          request: { method: "GET", url: "https://api.example.com/big" },
+          response: [
+            { name: "OK", code: 200, header: [{ key: "Content-Type", value: "application/json" }], body: '{"id": 12345678901234567890, "__proto__": {"x": 1}, "class": "a"}' },
+            { name: "Broken", code: 500, header: [{ key: "Content-Type", value: "application/json" }], body: "{ not json" },
+          ],
+        },
+      ],
+    }),
+  );
+  const [result] = runPipeline({ inputs: [file], cwd: dir.path });
+  const fixtures = result!.files.get("fixtures/getBig.ts")!;
+
+  it("keeps big integers exact in fixtures and warns", () => {
+    expect(fixtures).toContain("id: 12345678901234567890,");
+    expect(result!.diagnostics.some((d) => /2\^53/.test(d.message))).toBe(true);
+  });
+
+  it("types a body that is not JSON soundly and warns naming the item", () => {
+    const warning = result!.diagnostics.find((d) => /JSON/.test(d.message) && d.source.itemPath === "Get big");
+    expect(warning?.source.file).toBe("odd.postman_collection.json");
+    expect(result!.files.get("operations/getBig.ts")).toMatch(/ApiResponse<500, string,/);
+    expect(fixtures).toContain('body: "{ not json"');
+  });
+
+  it("compiles under strict", () => {
+    const out = join(dir.path, "out");
+    const paths: string[] = [];
+    for (const [path, content] of result!.files) {
+      const target = join(out, path);
+      mkdirSync(join(target, ".."), { recursive: true });
+      writeFileSync(target, content);
+      if (path.endsWith(".ts")) paths.push(target);
+    }
+    expect(typeErrors(paths)).toEqual([]);
+  });
+});
