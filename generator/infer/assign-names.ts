@@ -156,7 +156,7 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     const key = node.properties
       .map((property) => `${JSON.stringify(property.key)}${property.optional ? "?" : ""}:${typeKey(property.type, shapeId)}`)
       .sort()
-      .join(",");
+      .join(",") + (node.additional !== undefined ? `,[*]:${typeKey(node.additional, shapeId)}` : "");
     let id = idOfKey.get(key);
     if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
     shapeId.set(node, id);

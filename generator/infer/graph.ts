@@ -47,6 +47,12 @@ export interface NameHint {
 export interface ObjectNode {
   hint: NameHint;
   properties: PropertyNode[];
+  /**
+   * The type of keys not in `properties`, when the evidence says what they hold (a bag of like
+   * values whose keys vary between samples): a TypeScript index signature and the schema's
+   * `additionalProperties`. Absent: the object is open and says nothing about other keys.
+   */
+  additional?: TypeNode;
   /** How many objects were observed at this position. */
   observed: number;
   /** Filled in by naming: the canonical node whose declaration this object uses. */

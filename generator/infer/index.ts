@@ -10,6 +10,7 @@ import type {
   NamedDeclaration,
   TypeRequest,
 } from "./contract.js";
+import { ExactNumber } from "./contract.js";
 import { assignNames, type RootEntry } from "./assign-names.js";
 import { commentText } from "./escape.js";
 import type { NameHint, TypeNode } from "./graph.js";
@@ -55,9 +56,38 @@ interface Prepared {
   values: { origin: string; value: JsonValue }[];
 }
 
+/** The sorted keys of a JSON object (`undefined` for anything else), as one string. */
+function rootKeys(value: JsonValue): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof ExactNumber) return undefined;
+  return Object.keys(value).sort().join("\u0000");
+}
+
+function isErrorResponse(request: TypeRequest): boolean {
+  return request.role === "response" && request.kind === "json" && (request.status ?? 0) >= 400;
+}
+
+/**
+ * How many error examples (any operation, any status >= 400) have each root key set: an error
+ * body with one example is corroborated when another error example has the same root keys, i.e.
+ * the API's errors share an envelope (see `PARTIAL_REQUIRED_SAMPLES` in merge.ts).
+ */
+function errorRootKeys(requests: readonly TypeRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    if (!isErrorResponse(request)) continue;
+    for (const sample of request.samples) {
+      const parsed = sample.text.trim() === "" ? undefined : parseJson(sample.text);
+      const keys = parsed?.ok ? rootKeys(parsed.value) : undefined;
+      if (keys !== undefined) counts.set(keys, (counts.get(keys) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): InferResult {
   const diagnostics: Diagnostic[] = [];
   const prepared: Prepared[] = [];
+  const errorKeys = errorRootKeys(requests);
 
   requests.forEach((request, order) => {
     const warn = (message: string) => diagnostics.push({ severity: "warning", message, source: request.source });
@@ -108,6 +138,11 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
       describe: describeRequest(request),
     };
     if (request.status !== undefined) hint.root!.status = request.status;
+    let errorCorroborated = false;
+    if (isErrorResponse(request) && values.length === 1) {
+      const keys = rootKeys(values[0]!.value);
+      errorCorroborated = keys !== undefined && (errorKeys.get(keys) ?? 0) >= 2;
+    }
     const type =
       fallback ??
       mergeObservations(
@@ -115,7 +150,7 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
         hint,
         "$",
         0,
-        { warn: (message) => warn(`${request.key}: ${message}`) },
+        { warn: (message) => warn(`${request.key}: ${message}`), errorCorroborated },
       );
     const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
     if (request.status !== undefined) entry.status = request.status;

@@ -7,8 +7,10 @@
  * - different JSON kinds at one position become a union (`string | number`).
  * - the items of every array at a position merge (empty arrays add no evidence).
  * - objects become a map, a discriminated union, or one object type (see the detect-* files).
+ * - response bodies: where the samples disagree on an object's keys, presence in every sample
+ *   no longer makes a key required (see `PARTIAL_REQUIRED_SAMPLES`).
  */
-import type { JsonValue } from "./contract.js";
+import { ExactNumber, type JsonValue } from "./contract.js";
 import { findDiscriminator } from "./detect-unions.js";
 import { isMap } from "./detect-maps.js";
 import { detectEnum } from "./enums.js";
@@ -26,6 +28,32 @@ export const MAX_DEPTH = 1500;
 
 export interface MergeContext {
   warn(message: string): void;
+  /**
+   * For an error body with a single example: another error example (any operation, any status)
+   * has the same keys at the root, so the API's errors agree on their envelope.
+   */
+  errorCorroborated?: boolean;
+}
+
+/**
+ * Partial bodies. A response position is *partial* when the samples disagree on the key set of
+ * an object there or anywhere on the path above it (field selection, variant payloads), or when
+ * the body is an error body (status >= 400) with a single example that no other error example
+ * of the collection corroborates (same keys at the root): one status covers different errors with different fields, and
+ * one example says nothing about which of them are always there. There, a key in every sample is only required when there are at least this many
+ * samples: after n agreeing samples the chance that the next one lacks the key is about
+ * 1/(n + 2) (rule of succession), under 10% from 10 samples on. Where the samples agree exactly,
+ * a key in every sample stays required.
+ *
+ * Responses only: a request type that requires what every example sent is safe for callers,
+ * while a response type that requires what the server may leave out is not.
+ */
+export const PARTIAL_REQUIRED_SAMPLES = 10;
+
+/** What the position knows about its body as a whole. */
+interface Body {
+  /** The presence rules for response bodies apply. */
+  response: boolean;
 }
 
 function child(path: string, key: string): string {
@@ -58,6 +86,8 @@ interface Task {
   path: string;
   depth: number;
   assign: (type: TypeNode) => void;
+  /** This position or one above it is partial (see `PARTIAL_REQUIRED_SAMPLES`). */
+  partial: boolean;
 }
 
 /**
@@ -73,17 +103,24 @@ export function mergeObservations(
   ctx: MergeContext,
 ): TypeNode {
   let result: TypeNode = { kind: "unknown" };
-  const queue: Task[] = [{ observations, hint, path, depth, assign: (type) => (result = type) }];
+  const body: Body = { response: hint.root?.role === "response" };
+  // One error example is no evidence that the different errors of its status agree on fields.
+  const loneError =
+    body.response &&
+    (hint.root?.status ?? 0) >= 400 &&
+    new Set(observations.map((o) => o.sample)).size < 2 &&
+    ctx.errorCorroborated !== true;
+  const queue: Task[] = [{ observations, hint, path, depth, assign: (type) => (result = type), partial: loneError }];
   for (let i = 0; i < queue.length; i++) {
     const task = queue[i]!;
     queue[i] = undefined as unknown as Task; // let finished evidence be collected
-    task.assign(mergePosition(task, ctx, (next) => queue.push(next)));
+    task.assign(mergePosition(task, body, ctx, (next) => queue.push(next)));
   }
   return result;
 }
 
-function mergePosition(task: Task, ctx: MergeContext, enqueue: (task: Task) => void): TypeNode {
-  const { observations, hint, path, depth } = task;
+function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task: Task) => void): TypeNode {
+  const { observations, hint, path, depth, partial } = task;
   if (depth > MAX_DEPTH) {
     ctx.warn(`${path} is nested deeper than ${MAX_DEPTH} levels; typed as unknown`);
     return { kind: "unknown" };
@@ -92,7 +129,7 @@ function mergePosition(task: Task, ctx: MergeContext, enqueue: (task: Task) => v
   const members: TypeNode[] = [];
 
   if (shape.objects.length > 0) {
-    const objects = mergeObjects(shape.objects, hint, path, depth, enqueue);
+    const objects = mergeObjects(shape.objects, { hint, path, depth, partial, body }, enqueue);
     if (objects.kind === "union") members.push(...objects.members);
     else members.push(objects);
   }
@@ -101,7 +138,7 @@ function mergePosition(task: Task, ctx: MergeContext, enqueue: (task: Task) => v
     for (const { value, sample } of shape.arrays) for (const item of value) items.push({ value: item, sample });
     const array: TypeNode = { kind: "array", items: { kind: "unknown" } };
     if (items.length > 0) {
-      enqueue({ observations: items, hint: itemHint(hint), path: `${path}[]`, depth: depth + 1, assign: (type) => (array.items = type) });
+      enqueue({ observations: items, hint: itemHint(hint), path: `${path}[]`, depth: depth + 1, assign: (type) => (array.items = type), partial });
     }
     members.push(array);
   }
@@ -137,20 +174,24 @@ function mergePosition(task: Task, ctx: MergeContext, enqueue: (task: Task) => v
   return { kind: "union", members };
 }
 
-function mergeObjects(
-  objects: readonly Observation<JsonObject>[],
-  hint: NameHint,
-  path: string,
-  depth: number,
-  enqueue: (task: Task) => void,
-): TypeNode {
+/** Where a set of objects was seen. */
+interface Position {
+  hint: NameHint;
+  path: string;
+  depth: number;
+  partial: boolean;
+  body: Body;
+}
+
+function mergeObjects(objects: readonly Observation<JsonObject>[], position: Position, enqueue: (task: Task) => void): TypeNode {
+  const { hint, path, depth, partial } = position;
   const values = objects.map((observation) => observation.value);
   if (isMap(values)) {
     const entries: Observation[] = [];
     for (const { value, sample } of objects) for (const key of Object.keys(value)) entries.push({ value: value[key]!, sample });
     const map: TypeNode = { kind: "map", values: { kind: "unknown" } };
     if (entries.length > 0) {
-      enqueue({ observations: entries, hint: valueHint(hint), path: `${path}[*]`, depth: depth + 1, assign: (type) => (map.values = type) });
+      enqueue({ observations: entries, hint: valueHint(hint), path: `${path}[*]`, depth: depth + 1, assign: (type) => (map.values = type), partial });
     }
     return map;
   }
@@ -164,22 +205,71 @@ function mergeObjects(
       const memberHint: NameHint = { ...hint, name, describe: `${hint.describe} with \`${discrimination.field}\` = ${JSON.stringify(tag)}` };
       delete memberHint.root;
       const observations = group.map((value) => ({ value, sample: bySample.get(value) ?? 0 }));
-      return mergeObject(observations, memberHint, path, depth, enqueue, discrimination.field, tag);
+      return mergeObject(observations, { ...position, hint: memberHint }, enqueue, discrimination.field, tag);
     });
     return { kind: "union", members, discriminator: discrimination.field };
   }
-  return mergeObject(objects, hint, path, depth, enqueue);
+  return mergeObject(objects, position, enqueue);
+}
+
+/** Whether the samples disagree on the key set at a position (each sample's objects taken together). */
+function samplesDisagree(objects: readonly Observation<JsonObject>[]): boolean {
+  const bySample = new Map<number, Set<string>>();
+  for (const { value, sample } of objects) {
+    let keys = bySample.get(sample);
+    if (keys === undefined) bySample.set(sample, (keys = new Set()));
+    for (const key of Object.keys(value)) keys.add(key);
+  }
+  let first: string | undefined;
+  for (const keys of bySample.values()) {
+    const signature = [...keys].sort().join("\u0000");
+    if (first === undefined) first = signature;
+    else if (signature !== first) return true;
+  }
+  return false;
+}
+
+/**
+ * The type of keys not seen at a position whose samples disagree on its keys, when the evidence
+ * says what they hold: at least 2 distinct keys, and every value one scalar kind (strings,
+ * integers, numbers or booleans; `null` allowed). Keys that come and go between samples over
+ * like values make a bag of those values (`{"param":"x","uid":"y"}`, then `{"param":"z"}`):
+ * a key seen next holds the same kind. Anything else says nothing about unseen keys.
+ */
+function unseenKeys(objects: readonly Observation<JsonObject>[], keyCount: number): TypeNode | undefined {
+  if (keyCount < 2) return undefined;
+  let kind: "string" | "integer" | "number" | "boolean" | undefined;
+  let nullable = false;
+  for (const { value: object } of objects) {
+    for (const key of Object.keys(object)) {
+      const value = object[key]!;
+      let next: typeof kind;
+      if (value === null) {
+        nullable = true;
+        continue;
+      } else if (typeof value === "string") next = "string";
+      else if (typeof value === "boolean") next = "boolean";
+      else if (typeof value === "number") next = Number.isInteger(value) ? "integer" : "number";
+      else if (value instanceof ExactNumber) next = /^-?[0-9]+$/.test(value.raw) ? "integer" : "number";
+      else return undefined;
+      if (kind === undefined || kind === next) kind = next;
+      else if ((kind === "integer" || kind === "number") && (next === "integer" || next === "number")) kind = "number";
+      else return undefined;
+    }
+  }
+  if (kind === undefined) return undefined;
+  const scalar: TypeNode = kind === "integer" ? { kind: "integer", unsafe: false } : { kind };
+  return nullable ? { kind: "union", members: [scalar, { kind: "null" }] } : scalar;
 }
 
 function mergeObject(
   objects: readonly Observation<JsonObject>[],
-  hint: NameHint,
-  path: string,
-  depth: number,
+  position: Position,
   enqueue: (task: Task) => void,
   tagField?: string,
   tag?: string,
 ): TypeNode {
+  const { hint, path, depth } = position;
   const node: ObjectNode = { hint, properties: [], observed: objects.length };
   const byKey = new Map<string, Observation[]>();
   for (const { value, sample } of objects) {
@@ -189,8 +279,15 @@ function mergeObject(
       list.push({ value: value[key]!, sample });
     }
   }
+  const disagree = position.body.response && samplesDisagree(objects);
+  const partial = position.partial || disagree;
+  if (disagree) {
+    const additional = unseenKeys(objects, byKey.size);
+    if (additional !== undefined) node.additional = additional;
+  }
   for (const [key, observations] of byKey) {
-    const optional = observations.length < objects.length;
+    let optional = observations.length < objects.length;
+    if (!optional && partial && new Set(observations.map((o) => o.sample)).size < PARTIAL_REQUIRED_SAMPLES) optional = true;
     if (key === tagField && tag !== undefined) {
       node.properties.push({ key, type: { kind: "literal", value: tag }, optional });
       continue;
@@ -203,7 +300,7 @@ function mergeObject(
     };
     const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
     node.properties.push(property);
-    enqueue({ observations, hint: propertyHint, path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type) });
+    enqueue({ observations, hint: propertyHint, path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type), partial });
   }
   return { kind: "object", object: node };
 }

@@ -1,7 +1,8 @@
 /**
  * Type graph → JSON Schema 2020-12 (the dialect of OpenAPI 3.1). Named objects are `$ref`s to
  * `#/components/schemas/<Name>`. Objects stay open (no `additionalProperties: false`): a sample
- * set rarely shows every optional field, and a client must not reject a new one.
+ * set rarely shows every optional field, and a client must not reject a new one. Only where the
+ * samples say what other keys hold (`ObjectNode.additional`) are their values typed.
  */
 import { setOwn } from "./parse-json.js";
 import type { JsonValue } from "./contract.js";
@@ -84,6 +85,7 @@ export function renderObjectSchema(node: ObjectNode, description: string): Schem
   }
   const schema: Schema = { type: "object", description, properties };
   if (Object.keys(patternProperties).length > 0) schema.patternProperties = patternProperties;
+  if (node.additional !== undefined) schema.additionalProperties = renderSchema(node.additional);
   if (required.length > 0) schema.required = required;
   return schema;
 }

@@ -99,5 +99,11 @@ export function renderDeclaration(node: ObjectNode, sharedBy: number, refs: Set<
     body += docBlock(propertyDoc(property.type), "  ");
     body += `  ${propertyKey(property.key)}${property.optional ? "?" : ""}: ${renderType(property.type, refs)};\n`;
   }
+  if (node.additional !== undefined) {
+    // Optional properties are `T | undefined`, which the index signature must admit.
+    const undefinedToo = node.properties.some((property) => property.optional) ? " | undefined" : "";
+    body += `  /** Other keys (they vary between samples) hold the same kind of value. */\n`;
+    body += `  [key: string]: ${renderType(node.additional, refs)}${undefinedToo};\n`;
+  }
   return `${docBlock(declarationDoc(node, sharedBy), "")}export interface ${name} {\n${body}}\n`;
 }

@@ -23,9 +23,95 @@ function members(result: ReturnType<typeof inferTypes>, name: string): string[] 
 
 describe("merging samples", () => {
   it("a key missing in some samples is optional; null is nullable, not optional", () => {
-    const result = infer(['{"a": 1, "b": null, "c": "x"}', '{"a": 2, "b": "y"}']);
-    expect(members(result, "GetThingResponse200")).toEqual(["a: number;", "b: string | null;", "c?: string;"]);
+    // A request body: keys every example sent stay required (partial bodies are a response rule).
+    const result = infer(['{"a": 1, "b": null, "c": "x"}', '{"a": 2, "b": "y"}'], "PutThingRequest", "putThing:request");
+    expect(members(result, "PutThingRequest")).toEqual(["a: number;", "b: string | null;", "c?: string;"]);
     expect(result.declarations[0]!.schema).toMatchObject({ required: ["a", "b"] });
+  });
+
+  it("a response key in every sample is required when the samples agree on their keys", () => {
+    const result = infer(['{"a": 1, "b": null, "n": {"x": 1}}', '{"a": 2, "b": "y", "n": {"x": 2}}']);
+    expect(members(result, "GetThingResponse200")).toEqual(["a: number;", "b: string | null;", "n: N;"]);
+    expect(members(result, "N")).toEqual(["x: number;"]);
+    // Array elements of one sample differing is data, not a partial body: `id` stays required.
+    const list = infer(['[{"id": 1}, {"id": 2, "name": "x"}]'], "ListResponse200", "list:response:200");
+    expect(members(list, "ListResponse200Item")).toEqual(["id: number;", "name?: string;"]);
+  });
+});
+
+describe("partial response bodies", () => {
+  // Twitter-style field selection: each example asked for other fields.
+  const tweets = [
+    '{"data": {"id": "1", "text": "a", "lang": "en", "geo": {"place_id": "p1"}}}',
+    '{"data": {"id": "2", "text": "b", "author_id": "7", "geo": {"place_id": "p2"}}}',
+    '{"data": {"id": "3", "text": "c", "lang": "fr", "geo": {"place_id": "p3"}}}',
+  ];
+
+  it("where samples disagree on an object's keys, keys in every sample are optional below 10 samples", () => {
+    const result = infer(tweets);
+    expect(members(result, "Data")).toEqual(["id?: string;", "text?: string;", "lang?: string;", "geo?: Geo;", "author_id?: string;"]);
+    // The root's samples agree ({data}): `data` stays required.
+    expect(members(result, "GetThingResponse200")).toEqual(["data: Data;"]);
+    // Nested below a partial position, agreeing samples are no proof either.
+    expect(members(result, "Geo")).toEqual(["place_id?: string;"]);
+    const schema = result.declarations.find((d) => d.name === "Data")!.schema;
+    expect(schema).not.toHaveProperty("required");
+  });
+
+  it("from 10 agreeing samples on, a key in every sample is required again", () => {
+    const many = Array.from({ length: 10 }, (_, i) => `{"id": ${i}, "text": "t"${i % 2 === 0 ? ', "lang": "en"' : ""}}`);
+    const result = infer(many);
+    expect(members(result, "GetThingResponse200")).toEqual(["id: number;", "text: string;", "lang?: string;"]);
+    expect(members(infer(many.slice(0, 9)), "GetThingResponse200")).toEqual(["id?: number;", "text?: string;", "lang?: string;"]);
+  });
+
+  it("the held-out example of a partial body validates (the bench's leave-one-out case)", async () => {
+    const { pmgenSchema } = await import("../../bench/inference/tools.js");
+    const { compile } = await import("../../bench/inference/score.js");
+    const training = { item: {}, status: 200, collection: { info: {}, item: [] } };
+    const validate = compile(pmgenSchema({ ...training, bodies: tweets.slice(0, 2) }).schema, "2020")!;
+    expect(validate(JSON.parse(tweets[2]!))).toBe(true);
+    expect(validate(JSON.parse('{"data": {"id": "4", "text": "d"}}'))).toBe(true);
+    expect(validate(JSON.parse('{"data": {"id": 4, "text": "d"}}'))).toBe(false);
+  });
+
+  it("a single example of an error status makes no key required; two agreeing ones do", () => {
+    const lone = infer(['{"error": {"name": "malformedRequestError", "message": "m", "details": {"item": "c"}}}'], "CreateResponse400", "create:response:400");
+    expect(members(lone, "CreateResponse400")).toEqual(["error?: CreateResponse400Error;"]);
+    expect(members(lone, "CreateResponse400Error")).toEqual(["name?: string;", "message?: string;", "details?: Details;"]);
+    expect(lone.declarations.every((d) => !("required" in (d.schema as object)))).toBe(true);
+    const agreeing = infer(['{"code": "A", "message": "m"}', '{"code": "B", "message": "n"}'], "CreateResponse404", "create:response:404");
+    expect(members(agreeing, "CreateResponse404")).toEqual(["code: string;", "message: string;"]);
+    // Another error example (any operation) with the same root keys corroborates a lone one.
+    const corroborated = inferTypes([
+      jsonRequest("create:response:400", "CreateResponse400", ['{"code": "A", "message": "m"}']),
+      jsonRequest("other:response:404", "OtherResponse404", ['{"code": "C", "message": "o"}']),
+      jsonRequest("third:response:409", "ThirdResponse409", ['{"code": "D", "reason": "r"}']),
+    ]);
+    expect(members(corroborated, "ErrorResponse")).toEqual(["code: string;", "message: string;"]);
+    expect(members(corroborated, "ThirdResponse409")).toEqual(["code?: string;", "reason?: string;"]);
+    // A success body with one sample keeps every key required.
+    expect(members(infer(['{"code": "A", "message": "m"}']), "GetThingResponse200")).toEqual(["code: string;", "message: string;"]);
+  });
+
+  it("keys that vary between samples over like values also type the keys not seen", () => {
+    const result = infer(
+      ['{"details": {"param": "collection", "uid": "u1"}}', '{"details": {"param": "schedule.timezone"}}', '{"details": {"param": "monitor"}}'],
+      "CreateMonitorResponse400",
+      "createMonitor:response:400",
+    );
+    expect(members(result, "Details")).toEqual(["param?: string;", "uid?: string;", "[key: string]: string | undefined;"]);
+    const schema = result.declarations.find((d) => d.name === "Details")!.schema;
+    expect(schema).toMatchObject({ additionalProperties: { type: "string" } });
+    expect(typecheck(moduleOf(result))).toEqual([]);
+    // Mixed kinds, or one key only, say nothing about other keys.
+    const mixed = infer(['{"d": {"a": "x", "n": 1}}', '{"d": {"a": "y"}}']);
+    expect(mixed.declarations.find((d) => d.name === "D")!.schema).not.toHaveProperty("additionalProperties");
+    const single = infer(['{"d": {"a": "x"}}', '{"d": {}}', '{"d": {"a": "y"}}']);
+    expect(JSON.stringify(single.declarations.map((d) => d.schema))).not.toContain("additionalProperties");
+    // Samples that agree leave the object open.
+    const agree = infer(['{"d": {"a": "x", "b": "y"}}', '{"d": {"a": "z", "b": "w"}}']);
+    expect(agree.declarations.find((d) => d.name === "D")!.schema).not.toHaveProperty("additionalProperties");
   });
 
   it("different primitives at one position become a union", () => {
