@@ -2,11 +2,47 @@
  * The postman-collection SDK is CommonJS behind a re-export Node's ESM loader cannot see
  * through, so it is required, typed with the declarations it ships.
  */
-import { createRequire } from "node:module";
+import { createRequire, Module } from "node:module";
 
 const require = createRequire(import.meta.url);
 
+deferFaker();
 export const sdk = require("postman-collection") as typeof import("postman-collection");
+
+/**
+ * The SDK requires faker (160 modules, ~60 ms) at load time for dynamic variables such as
+ * `{{$randomCity}}`, which pmgen never resolves through the SDK (the generated runtime computes
+ * them at call time). A stand-in module loads the real one on first use, so nothing changes
+ * if the SDK ever does use it.
+ */
+function deferFaker(): void {
+  const sdkRequire = createRequire(require.resolve("postman-collection"));
+  let path: string;
+  try {
+    path = sdkRequire.resolve("@faker-js/faker/locale/en");
+  } catch {
+    return;
+  }
+  if (require.cache[path]) return;
+  let real: Record<PropertyKey, unknown> | undefined;
+  const load = () => {
+    if (!real) {
+      delete require.cache[path];
+      real = sdkRequire(path) as Record<PropertyKey, unknown>;
+    }
+    return real;
+  };
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  standIn.exports = new Proxy({}, {
+    get: (_, key) => load()[key],
+    has: (_, key) => key in load(),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
+  });
+  require.cache[path] = standIn;
+}
 export type * from "postman-collection";
 
 /** An SDK PropertyList, or the raw JSON array it would be built from. */

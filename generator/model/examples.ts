@@ -41,13 +41,11 @@ function readExampleRequest(value: unknown): ExampleRequest | undefined {
 }
 
 function urlParts(url: unknown): Pick<ExampleRequest, "query" | "pathVariables"> {
-  let parsed = url;
-  if (typeof url === "string") parsed = new sdk.Url(url).toJSON();
-  else if (url && typeof url === "object" && !Array.isArray((url as RawNode).query) && typeof (url as RawNode).raw === "string") {
-    parsed = { ...(url as RawNode), query: (new sdk.Url((url as RawNode).raw as string).toJSON() as unknown as RawNode).query };
-  }
-  const node = (parsed && typeof parsed === "object" ? parsed : {}) as RawNode;
-  return { query: keyValues(node.query as unknown[]), pathVariables: keyValues(node.variable as unknown[]) };
+  const node = (url && typeof url === "object" ? url : {}) as RawNode;
+  const raw = typeof url === "string" ? url : typeof node.raw === "string" ? node.raw : "";
+  // Only a query string needs the SDK's URL parser; most examples have none.
+  const query = Array.isArray(node.query) ? node.query : raw.includes("?") ? ((new sdk.Url(raw).toJSON() as unknown as RawNode).query as unknown[]) : [];
+  return { query: keyValues(query), pathVariables: keyValues(Array.isArray(node.variable) ? node.variable : []) };
 }
 
 /** Headers as a list, or in the older `Key: value` lines form. */
