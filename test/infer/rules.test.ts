@@ -1,4 +1,4 @@
-/** One test per merging rule in generator/infer/RULES.md. */
+/** One test per merging rule in the README (Type inference). */
 import { describe, expect, it } from "vitest";
 import { inferTypes } from "../../generator/infer/index.js";
 import { jsonRequest, moduleOf, stringsRequest, typecheck } from "./helpers.js";
