@@ -2,7 +2,7 @@
 /** The `pmgen` command line: generate, check, inspect, openapi. */
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { runCheck, runGenerate, runInspect, runWatch } from "./commands.js";
+import { runCheck, runGenerate, runInspect, runWatch, type GenerateArgs } from "./commands.js";
 import { runOpenapi } from "./openapi-command.js";
 
 /** Options `generate` and `check` share; each overrides `pmgen.config.json`. */
@@ -29,15 +29,7 @@ await yargs(hideBin(process.argv))
     "Generate clients, types and fixtures (default: every collection under collections/ into generated/)",
     (y) => common(y).option("watch", { alias: "w", type: "boolean", default: false, describe: "regenerate when inputs, config or templates change" }),
     (argv) => {
-      const args = {
-        inputs: argv.inputs as string[] | undefined,
-        out: argv.out,
-        templates: argv.templates,
-        config: argv.config,
-        quiet: argv.quiet,
-        report: argv.report as "json" | undefined,
-        verify: argv.verify,
-      };
+      const args = generateArgs(argv);
       if (argv.watch) {
         const watcher = runWatch(args);
         process.on("SIGINT", () => {
@@ -53,18 +45,7 @@ await yargs(hideBin(process.argv))
     "check [inputs..]",
     "Exit 1 and list the files that differ (with a short diff) when the output is stale; 0 when up to date",
     (y) => common(y),
-    (argv) =>
-      exit(
-        runCheck({
-          inputs: argv.inputs as string[] | undefined,
-          out: argv.out,
-          templates: argv.templates,
-          config: argv.config,
-          quiet: argv.quiet,
-          report: argv.report as "json" | undefined,
-          verify: argv.verify,
-        }),
-      ),
+    (argv) => exit(runCheck(generateArgs(argv))),
   )
   .command(
     "inspect <inputs..>",
@@ -89,6 +70,19 @@ await yargs(hideBin(process.argv))
   .version()
   .wrap(Math.min(110, process.stdout.columns || 100))
   .parseAsync();
+
+/** The options `generate` and `check` share, as the commands take them. */
+function generateArgs(argv: { inputs?: unknown; out?: string; templates?: string; config?: string; quiet: boolean; report?: string; verify: boolean }): GenerateArgs {
+  return {
+    inputs: argv.inputs as string[] | undefined,
+    out: argv.out,
+    templates: argv.templates,
+    config: argv.config,
+    quiet: argv.quiet,
+    report: argv.report as "json" | undefined,
+    verify: argv.verify,
+  };
+}
 
 function exit(code: number): void {
   process.exitCode = code;
