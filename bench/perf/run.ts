@@ -31,6 +31,9 @@ interface Sample {
 
 function measure(command: string[], before?: () => void): Sample {
   before?.();
+  // Flush what earlier runs wrote (as hyperfine's `--prepare sync`): on this VM's disk a run that
+  // starts while the previous run's pages are being written back stalls for up to a second.
+  spawnSync("sync");
   const started = performance.now();
   const argv = TIME ? [TIME, "-v", ...command] : [process.execPath, "-e", RSS_WRAPPER, ...command];
   const result = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 });
