@@ -57,11 +57,27 @@ export function operationContext(op: OperationIR, inferred: InferResult, header:
   };
 }
 
-/** Header names present in every example of a status: those `get()` returns as `string`. */
+/**
+ * Headers of the transport, server or CDN rather than of the API: typing them would bury the
+ * few that carry data (`etag`, `opc-request-id`, rate limits) in every response type. They stay
+ * readable through `headers.get()`, as `string | null`.
+ */
+const TRANSPORT_HEADERS = new Set([
+  "accept-ranges", "age", "alt-svc", "cache-control", "connection", "content-disposition", "content-encoding",
+  "content-length", "content-security-policy", "date", "expect-ct", "expires", "keep-alive", "nel", "pragma",
+  "referrer-policy", "report-to", "server", "set-cookie", "strict-transport-security", "transfer-encoding", "vary",
+  "via", "x-content-type-options", "x-frame-options", "x-powered-by", "x-xss-protection",
+]);
+
+function isTransportHeader(name: string): boolean {
+  return TRANSPORT_HEADERS.has(name) || name.startsWith("access-control-") || name.startsWith("cf-");
+}
+
+/** API header names present in every example of a status: those `get()` returns as `string`. */
 function commonHeaderNames(lists: string[][]): string[] {
   if (!lists.length) return [];
   const [first, ...rest] = lists;
-  return [...new Set(first)].filter((name) => rest.every((l) => l.includes(name))).sort();
+  return [...new Set(first)].filter((name) => !isTransportHeader(name) && rest.every((l) => l.includes(name))).sort();
 }
 
 function specLiteral(op: OperationIR, overridableBase: boolean): string {
