@@ -43,7 +43,7 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
     let type = typeOf(rootKey, "string");
     // Header values are strings on the wire and in `Headers`; keep inferred string literals only.
     if (stringOnly && !/^"[^"]*"( \| "[^"]*")*$/.test(type)) type = "string";
-    return { key, type, required, description: withoutMarker(description), example: samples[0] === undefined ? undefined : sampleLiteral(samples[0], type) };
+    return { key, type, required, description: withoutMarker(description), example: samples[0] !== undefined ? sampleLiteral(samples[0], type) : required ? `"..."` : undefined };
   };
 
   const groups: Group[] = [];

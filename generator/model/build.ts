@@ -25,6 +25,14 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
+/** What the whole collection says about how to read each request. */
+interface Conventions {
+  /** Parameters are marked "(Required)" in their descriptions (see usesRequiredMarkers). */
+  markersInUse: boolean;
+  /** Collection variables with a value: a lone `{{name}}` path segment of another name is a path param. */
+  definedVariables: ReadonlySet<string>;
+}
+
 interface Scope {
   folderPath: string[];
   authChain: { auth: unknown; from: string }[];
@@ -38,7 +46,7 @@ export function buildCollectionIR(loaded: LoadedCollection): BuildResult {
   sink.add(loaded.diagnostics.items);
   const { json, source } = loaded;
   const info = json.info as RawNode;
-  const markersInUse = usesRequiredMarkers(json);
+  const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), definedVariables: definedVariables(loaded) };
   const collectionAuth = loaded.sdk.auth?.toJSON() ?? json.auth;
 
   const operations: Omit<OperationIR, "id" | "typeName">[] = [];
@@ -59,7 +67,7 @@ export function buildCollectionIR(loaded: LoadedCollection): BuildResult {
       const itemPath = [...scope.folderPath, name].join(" / ");
       const location: SourceLocation = { file: loaded.fileOf(indexPath), itemPath };
       operations.push(
-        buildOperation(node as Item, raw, name, location, scope, markersInUse, sink, {
+        buildOperation(node as Item, raw, name, location, scope, conventions, sink, {
           ...scope.variables,
           ...localVariables(raw.variable),
         }),
@@ -93,14 +101,14 @@ function buildOperation(
   name: string,
   source: SourceLocation,
   scope: Scope,
-  markersInUse: boolean,
+  { markersInUse, definedVariables }: Conventions,
   sink: DiagnosticSink,
   localVars: Record<string, string>,
 ): Omit<OperationIR, "id" | "typeName"> {
   const request = item.request;
   const examples = readExamples(raw);
   const exampleRequests = examples.flatMap((e) => (e.request ? [e.request] : []));
-  const parts = readRequestParts(request, exampleRequests, markersInUse);
+  const parts = readRequestParts(request, exampleRequests, markersInUse, definedVariables);
   const rawRequest = (typeof raw.request === "object" && raw.request ? raw.request : {}) as RawNode;
   const auth = resolveAuth(
     [{ auth: request.auth?.toJSON() ?? rawRequest.auth, from: "request" }, ...scope.authChain],
@@ -164,6 +172,14 @@ function localVariables(value: unknown): Record<string, string> {
     if (key && text !== undefined && !entry.disabled && !isSecretName(key)) result[key] = text;
   }
   return result;
+}
+
+function definedVariables(loaded: LoadedCollection): Set<string> {
+  const names = new Set<string>();
+  for (const v of listOf<{ key?: string; value?: unknown; disabled?: boolean }>(loaded.sdk.variables)) {
+    if (v.key && !v.disabled && stringValue(v.value)) names.add(v.key);
+  }
+  return names;
 }
 
 function collectVariables(loaded: LoadedCollection, operations: readonly OperationIR[]): VariableIR[] {

@@ -5,7 +5,7 @@
 import { keyValues, type Request } from "../load/sdk.js";
 import type { ExampleRequest } from "./examples.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
-import { hasReference, variableReferences } from "./templates.js";
+import { hasReference, loneReference, variableReferences } from "./templates.js";
 import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
 
 export interface RequestParts {
@@ -37,13 +37,18 @@ const PROTOCOL_HEADERS = new Set([
   "pragma",
 ]);
 
-export function readRequestParts(request: Request, examples: readonly ExampleRequest[], markersInUse: boolean): RequestParts {
+export function readRequestParts(
+  request: Request,
+  examples: readonly ExampleRequest[],
+  markersInUse: boolean,
+  definedVariables: ReadonlySet<string>,
+): RequestParts {
   const url = request.url;
   const protocol = url.protocol ? `${url.protocol}://` : "";
   const host = segmentsOf(url.host, ".").join(".");
   const port = url.port ? `:${url.port}` : "";
   const base = `${protocol}${host}${port}`;
-  const segments = segmentsOf(url.path, "/");
+  const segments = segmentsOf(url.path, "/").map((s) => asPathParam(s, definedVariables));
   const path = segments.length ? `/${segments.join("/")}` : "";
   const template = base + path;
 
@@ -113,6 +118,20 @@ export function readRequestParts(request: Request, examples: readonly ExampleReq
     query,
     headers,
   };
+}
+
+/**
+ * A path segment that is one reference to a variable the collection does not define, named like
+ * an identifier (`{{dispute_id}}`, `{{cardToken}}`), is a per-call value the collection expected
+ * from an environment: it becomes the path parameter `:dispute_id` rather than a client-wide
+ * variable. Variables the collection defines (`{{project-key}}` with a value) stay variables.
+ */
+const ID_LIKE = /(^|[-_])(id|uuid|token)$|^id$|[a-z0-9](Id|ID|Uuid|Token)$/;
+
+function asPathParam(segment: string, defined: ReadonlySet<string>): string {
+  const name = loneReference(segment);
+  if (!name || defined.has(name) || !/^[A-Za-z_][\w-]*$/.test(name) || !ID_LIKE.test(name)) return segment;
+  return `:${name}`;
 }
 
 /** `host` and `path` are arrays of segments in exports, but the schema also allows one string. */

@@ -348,7 +348,9 @@ function callerParams(
   for (const segment of spec.path.split("/")) {
     if (!segment.startsWith(":") || segment.length < 2) continue;
     const variable = ((url.variable ?? []) as Json[]).find((v) => v.key === segment.slice(1));
-    path[segment.slice(1)] = variable?.value === undefined || variable.value === null ? "" : fill(String(variable.value), variables);
+    // A `{{name}}` segment pmgen turned into `:name` carries the variable's value, as in Newman.
+    const value = variable ? variable.value : variables[segment.slice(1)];
+    path[segment.slice(1)] = value === undefined || value === null ? "" : fill(String(value), variables);
   }
   if (Object.keys(path).length) params.path = path;
 

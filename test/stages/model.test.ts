@@ -212,6 +212,21 @@ describe("parameters, variables and body modes", () => {
   });
 });
 
+describe("identifier variables in the path", () => {
+  const { ir } = buildJson({
+    info: { name: "Ids" },
+    variable: [{ key: "host", value: "https://api.example.com" }, { key: "account_id", value: "acc-1" }],
+    item: [{ name: "Get dispute", request: { url: "{{host}}/v3/accounts/{{account_id}}/disputes/{{dispute_id}}/{{project-key}}" } }],
+  });
+  const get = op(ir, "getDispute");
+
+  it("become path params when the collection does not define them and they are named like ids", () => {
+    expect(get.url.path).toBe("/v3/accounts/{{account_id}}/disputes/:dispute_id/{{project-key}}");
+    expect(get.pathParams.map((p) => [p.key, p.required])).toEqual([["dispute_id", true]]);
+    expect(ir.variables.map((v) => v.key)).toEqual(["account_id", "host", "project-key"]);
+  });
+});
+
 describe("method names", () => {
   it("are lowerCamelCase identifiers, deterministic for odd input", () => {
     expect(methodName("CreateVolumeBackup")).toBe("createVolumeBackup");
