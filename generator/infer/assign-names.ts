@@ -2,19 +2,24 @@
  * Sharing and naming. Objects with identical shapes (same keys, optionality and property types,
  * in any key order) share one declaration; each shared shape gets one name:
  *
- * 1. Request names (`CreateVolumeBackupRequest`) are reserved for their roots. A shape that is
- *    the root of several requests takes the name of the first request in collection order, except
- *    a shape that is only ever the root of error responses (status >= 400) of at least two
- *    requests: it is `ErrorResponse` (the next ones `<StatusText>ErrorResponse`, e.g. `NotFoundErrorResponse`).
- * 2. Other shapes, in breadth-first order over all roots (shallow first, requests in order),
+ * 1. Request names (`CreateVolumeBackupRequest`) are reserved for their roots. A shape used within
+ *    one operation takes the name of its first root there. A shape that is only ever the root of
+ *    error responses (status >= 400) of at least two requests is `ErrorResponse` (the one with most
+ *    uses), the others `<StatusText>ErrorResponse` (e.g. `NotFoundErrorResponse`).
+ * 2. A shape used by several operations is named from what its uses have in common, never after
+ *    the first: the resource their operation names share (`Deployment`), the property name of its
+ *    nested uses (`Label`), the resource most of them share, its keys (`MessageBody`); only then
+ *    the alphabetically first use's request name. Order-free: ties go to the alphabetically first
+ *    request, and every shape tries a stronger candidate before any shape tries a weaker one.
+ * 3. Other shapes, in breadth-first order over all roots (shallow first, requests in order),
  *    take the name from their property (`owner` → `Owner`, items of `users` → `User`).
- * 3. On a collision the name is qualified with the parent type's name (`RepoOwner`); numbers
+ * 4. On a collision the name is qualified with the parent type's name (`RepoOwner`); numbers
  *    (`RepoOwner2`) only when that is taken too.
  * Names never equal TypeScript reserved words, global types (`Date`, `Record`, `Promise`...) or
  * the caller's reserved names. Everything is ordered by the input, so output is reproducible.
  */
 import type { ObjectNode, TypeNode } from "./graph.js";
-import { RESERVED_NAMES } from "./naming.js";
+import { nameWords, pascalCase, RESERVED_NAMES, singularOrSame } from "./naming.js";
 
 export interface RootEntry {
   type: TypeNode;
@@ -123,27 +128,120 @@ export interface NamedShape {
   uses: ObjectNode[];
 }
 
+/** Words that start a qualifier in an operation's name (`List repositories for a user`). */
+const QUALIFIER_WORDS = new Set(["For", "Of", "To", "From", "By", "In", "On", "With", "At", "Into", "Via", "Within", "Using", "As"]);
+/** Trailing words that qualify the operation rather than name its resource. */
+const TRAILING_QUALIFIER = /^(Legacy|Deprecated|Beta|Alpha|Preview|Experimental|V[0-9]+)$/;
+const ARTICLES = new Set(["A", "An", "The"]);
+
+/**
+ * The resource an operation's name is about, as words: the name up to its first qualifier
+ * (`ListGpgKeysForAUser` → `List Gpg Keys`), trailing qualifiers dropped (`Legacy`), the last word
+ * singular (`Key`).
+ */
+function operationPhrase(operation: string): string[] {
+  let words = nameWords(operation);
+  const cut = words.findIndex((word, i) => i > 0 && QUALIFIER_WORDS.has(word));
+  if (cut > 0) words = words.slice(0, cut);
+  while (words.length > 1 && TRAILING_QUALIFIER.test(words[words.length - 1]!)) words = words.slice(0, -1);
+  if (words.length > 0) words[words.length - 1] = singularOrSame(words[words.length - 1]!);
+  return words;
+}
+
+/** A suffix of `words` of `length` words, without leading articles, as one name. */
+function resourceName(words: readonly string[], length: number): string {
+  let suffix = length === 0 ? [] : words.slice(-length);
+  while (suffix.length > 0 && ARTICLES.has(suffix[0]!)) suffix = suffix.slice(1);
+  return suffix.join("");
+}
+
+/**
+ * The resource operations have in common: the longest word suffix that the phrases of more than
+ * `share` of them end with, leaving at least one word (the verb) of each, without leading
+ * articles: `getADeployment`, `createADeployment`, `listDeployments` → `Deployment` (`share` 1:
+ * all of them; 0.5: most of them). "" when none.
+ */
+export function commonResource(operations: readonly string[], share = 1): string {
+  const phrases = operations.map(operationPhrase);
+  const needed = share >= 1 ? phrases.length : Math.floor(phrases.length * share) + 1;
+  let best = "";
+  // Candidate suffixes come from every phrase; the longest one enough phrases end with wins
+  // (ties: alphabetical), so the result does not depend on the order of `operations`.
+  let bestLength = 0;
+  for (const words of phrases) {
+    for (let length = 1; length < words.length; length++) {
+      const tail = words.slice(-length).join(" ");
+      const count = phrases.filter((other) => other.length > length && other.slice(-length).join(" ") === tail).length;
+      if (count < needed) break;
+      const name = resourceName(words, length);
+      if (name === "") continue;
+      if (length > bestLength || (length === bestLength && name < best)) {
+        best = name;
+        bestLength = length;
+      }
+    }
+  }
+  return best;
+}
+
+/** A name from an object's keys: `MessageBody` for `{ message }`, `CodeMessage` for `{ code, message }`. */
+function contentName(node: ObjectNode): string {
+  const keys = node.properties.map((property) => property.key).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const words = keys.map(pascalCase);
+  if (words.some((word) => !/^[A-Za-z]/.test(word))) return "";
+  if (words.length === 1) return `${words[0]}Body`;
+  if (words.length === 2) return `${words[0]}${words[1]}`;
+  return "";
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The property name most nested uses are at (ties: shorter, then alphabetical); "" when none. */
+function propertyName(uses: readonly ObjectNode[]): string {
+  const counts = new Map<string, number>();
+  for (const use of uses) {
+    if (use.hint.parent === undefined || use.hint.name === "") continue;
+    counts.set(use.hint.name, (counts.get(use.hint.name) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort(([a, m], [b, n]) => n - m || a.length - b.length || compareText(a, b));
+  return ranked[0]?.[0] ?? "";
+}
+
+function quoted(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((name) => `\`${name}\``).join(", ");
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
 export function assignNames(roots: readonly RootEntry[], reservedNames: ReadonlySet<string>): NamedShape[] {
   // Breadth-first over all roots: shallow positions first, requests in collection order.
   const order: ObjectNode[] = [];
   const rootOf = new Map<ObjectNode, RootEntry[]>();
+  /** The request each position is in, and whether it is a top-level object of it. */
+  const entryOf = new Map<ObjectNode, RootEntry>();
+  const topLevel = new Set<ObjectNode>();
   let level: ObjectNode[] = [];
   for (const root of roots) {
     // The root object itself, or the objects of a root union (`Foo | null`).
-    if (root.type.kind === "object" || root.type.kind === "union") {
-      forEachObject(root.type, (node) => {
-        level.push(node);
-        if (node.hint.root !== undefined) rootOf.set(node, [root]);
-      });
-    } else {
-      forEachObject(root.type, (node) => level.push(node));
-    }
+    forEachObject(root.type, (node) => {
+      level.push(node);
+      entryOf.set(node, root);
+      topLevel.add(node);
+      if ((root.type.kind === "object" || root.type.kind === "union") && node.hint.root !== undefined) rootOf.set(node, [root]);
+    });
   }
   while (level.length > 0) {
     const nextLevel: ObjectNode[] = [];
     for (const node of level) {
       order.push(node);
-      for (const property of node.properties) forEachObject(property.type, (child) => nextLevel.push(child));
+      const entry = entryOf.get(node)!;
+      for (const property of node.properties) {
+        forEachObject(property.type, (child) => {
+          nextLevel.push(child);
+          entryOf.set(child, entry);
+        });
+      }
     }
     level = nextLevel;
   }
@@ -187,27 +285,108 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     for (let n = 2; ; n++) if (free(`${base}${n}`)) return `${base}${n}`;
   };
 
-  // 1. Shapes that are request roots.
-  let errorShapes = 0;
+  const isError = (entry: RootEntry) => entry.role === "response" && (entry.status ?? 0) >= 400;
+  /** Order-free rank of a shape: its use in the alphabetically first request, shallowest first. */
+  const rankOf = new Map<NamedShape, [string, number]>();
+  const index = new Map(order.map((node, i) => [node, i]));
   for (const shape of shapes) {
+    let best: [string, number] | undefined;
+    for (const use of shape.uses) {
+      const key: [string, number] = [entryOf.get(use)!.name, index.get(use)!];
+      if (best === undefined || key[0] < best[0] || (key[0] === best[0] && key[1] < best[1])) best = key;
+    }
+    rankOf.set(shape, best!);
+  }
+  const byRank = (a: NamedShape, b: NamedShape) => {
+    const [x, i] = rankOf.get(a)!;
+    const [y, j] = rankOf.get(b)!;
+    return compareText(x, y) || i - j;
+  };
+
+  // 1. Shapes used at the top of a request. A shape within one operation takes its first
+  //    request's name; error-only shapes and shapes shared across operations are named below.
+  const errorShapes: { shape: NamedShape; rootUses: RootEntry[] }[] = [];
+  const shared: NamedShape[] = [];
+  for (const shape of shapes) {
+    if (!shape.uses.some((use) => topLevel.has(use))) continue;
     const rootUses = shape.uses.flatMap((use) => rootOf.get(use) ?? []).sort((a, b) => a.order - b.order);
-    if (rootUses.length === 0) continue;
-    const onlyErrors = rootUses.length >= 2 && shape.uses.length === rootUses.length && rootUses.every((root) => (root.status ?? 0) >= 400);
+    const onlyErrors = rootUses.length >= 2 && shape.uses.length === rootUses.length && rootUses.every(isError);
     if (onlyErrors) {
-      const statuses = new Set(rootUses.map((root) => root.status!));
-      const statusText = statuses.size === 1 ? STATUS_TEXT[[...statuses][0]!] : undefined;
-      const candidates = errorShapes === 0 ? ["ErrorResponse"] : statusText !== undefined ? [`${statusText}ErrorResponse`] : [];
-      const name = candidates.find(free);
-      errorShapes++;
-      if (name !== undefined) {
-        const operations = new Set(rootUses.map((root) => root.operation)).size;
-        shape.node.hint = { ...shape.node.hint, describe: `the error body of ${rootUses.length} responses of ${operations} operations` };
-        take(shape, name);
-        continue;
+      errorShapes.push({ shape, rootUses });
+      continue;
+    }
+    const operations = new Set(shape.uses.map((use) => entryOf.get(use)!.operation));
+    if (operations.size > 1) shared.push(shape);
+    else if (rootUses.length > 0) {
+      const first = rootUses[0]!.name;
+      take(shape, blocked(first) ? numbered(first) : first);
+    }
+  }
+
+  // Error-only shapes: the one with most uses is `ErrorResponse` (ties: the order-free rank),
+  // the others `<StatusText>ErrorResponse` when all their uses have one status.
+  errorShapes.sort((a, b) => b.rootUses.length - a.rootUses.length || byRank(a.shape, b.shape));
+  errorShapes.forEach(({ shape, rootUses }, i) => {
+    const statuses = new Set(rootUses.map((root) => root.status!));
+    const statusText = statuses.size === 1 ? STATUS_TEXT[[...statuses][0]!] : undefined;
+    const candidates = i === 0 ? ["ErrorResponse"] : statusText !== undefined ? [`${statusText}ErrorResponse`] : [];
+    const name = candidates.find(free);
+    if (name !== undefined) {
+      const operations = new Set(rootUses.map((root) => root.operation)).size;
+      shape.node.hint = { ...shape.node.hint, describe: `the error body of ${rootUses.length} responses of ${operations} operations` };
+      take(shape, name);
+    } else {
+      const operations = new Set(rootUses.map((root) => root.operation));
+      if (operations.size > 1) shared.push(shape);
+      else take(shape, blocked(rootUses[0]!.name) ? numbered(rootUses[0]!.name) : rootUses[0]!.name);
+    }
+  });
+
+  // Shapes shared across operations, named from what their uses have in common, never after
+  // one of them: the common resource of the operations (success bodies only), the property name
+  // of nested uses, the keys; only then the alphabetically first use's request name.
+  // Stronger evidence first: every shape tries its common resource before any shape tries a
+  // property name, and so on, so a weak candidate never takes the name another shape's
+  // operations all share.
+  shared.sort(byRank);
+  const TIERS = 4;
+  const plans = shared.map((shape) => {
+    const entries = shape.uses.map((use) => entryOf.get(use)!);
+    const operations = [...new Set(entries.map((entry) => entry.operation))].sort(compareText);
+    const tops = shape.uses.filter((use) => topLevel.has(use));
+    const candidates: string[] = ["", propertyName(shape.uses), "", contentName(shape.node)];
+    if (!tops.some((use) => isError(entryOf.get(use)!))) {
+      const requestOnly = entries.every((entry) => entry.role === "request");
+      const named = (resource: string) => (resource === "" ? "" : requestOnly ? `${resource}Request` : resource);
+      candidates[0] = named(commonResource(operations));
+      candidates[2] = named(commonResource(operations, 0.5));
+    }
+    return { shape, operations, tops, candidates, name: undefined as string | undefined };
+  });
+  for (let tier = 0; tier < TIERS; tier++) {
+    for (const plan of plans) {
+      const candidate = plan.candidates[tier]!;
+      if (plan.name === undefined && /^[A-Za-z][A-Za-z0-9]*$/.test(candidate) && free(candidate)) {
+        plan.name = candidate;
+        taken.add(candidate);
       }
     }
-    const first = rootUses[0]!.name;
-    take(shape, blocked(first) ? numbered(first) : first);
+  }
+  for (const plan of plans) {
+    const { shape, operations, tops } = plan;
+    let name = plan.name;
+    if (name === undefined) {
+      const fallback = tops
+        .map((use) => ({ error: isError(entryOf.get(use)!), name: use.hint.name }))
+        .sort((a, b) => Number(a.error) - Number(b.error) || compareText(a.name, b.name))[0]!.name;
+      name = blocked(fallback) ? numbered(fallback) : fallback;
+    }
+    const roles = new Set(tops.map((use) => entryOf.get(use)!.role));
+    const what = shape.uses.every((use) => rootOf.has(use)) && roles.size === 1 ? `the ${[...roles][0]} body of` : "a shape used by";
+    const { root } = shape.node.hint;
+    shape.node.hint = { name: shape.node.hint.name, describe: `${what} ${operations.length} operations (${quoted(operations)})` };
+    if (root !== undefined) shape.node.hint.root = root;
+    take(shape, name);
   }
 
   // 2. Nested shapes, named after their position; parents are named before children.

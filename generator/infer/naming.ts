@@ -65,13 +65,26 @@ const IRREGULAR: Record<string, string> = {
 /** Singular of the last word of a PascalCase name, or "" if it does not look plural. */
 function singularWord(word: string): string {
   const lower = word.toLowerCase();
-  const irregular = IRREGULAR[lower];
-  if (irregular !== undefined) return irregular;
+  // Own keys only: `constructor` or `toString` must not reach Object.prototype.
+  if (Object.hasOwn(IRREGULAR, lower)) return IRREGULAR[lower]!;
   if (/(ss|us|is)$/.test(lower)) return "";
   if (/ies$/.test(lower) && lower.length > 4) return word.slice(0, -3) + "y";
   if (/(sses|xes|ches|shes|zzes|uses)$/.test(lower)) return word.slice(0, -2);
   if (/s$/.test(lower) && lower.length > 2) return word.slice(0, -1);
   return "";
+}
+
+/** The words of a PascalCase or camelCase name: `getAGpgKey` → `Get A Gpg Key`, `IdPGroup` → `Id P Group`. */
+export function nameWords(name: string): string[] {
+  const pascal = pascalCase(name);
+  return pascal.match(/[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+/g) ?? [];
+}
+
+/** A PascalCase word made singular when it looks plural (`Deployments` → `Deployment`), else as is. */
+export function singularOrSame(word: string): string {
+  if (word.toLowerCase() === "data") return word;
+  const one = singularWord(word);
+  return one === "" || !/^[A-Za-z]/.test(one) ? word : one[0]!.toUpperCase() + one.slice(1);
 }
 
 /**

@@ -107,44 +107,53 @@ describe("folder-form collection (copy of collections/oci-core-services)", () =>
     expect(after).toEqual(original);
   });
 
-  it("an item sharing a response shape with an existing one keeps the existing type name when it sorts after it", () => {
+  it("an item sharing a response shape with an existing one names the shared type after their common resource: existing files change only by that name", () => {
+    // A shape of one operation is named after it; once two operations share it, it is named
+    // after what they have in common (`CreateVolumeBackup` + `ListOneVolumeBackup` → `VolumeBackup`).
     const create = JSON.parse(readFileSync(join(dir, "oci/volumeBackups/CreateVolumeBackup.json"), "utf8"));
     const same = { ...create, name: "ListOneVolumeBackup", request: { ...create.request, method: "GET", body: undefined, header: [] } };
     writeFileSync(join(dir, "oci/volumeBackups/ListOneVolumeBackup.json"), JSON.stringify(same));
     expect(generate(dir, ["oci"]).code).toBe(0);
-    const diff = treeDiff(original, readTree(out()));
+    const after = readTree(out());
+    const diff = treeDiff(original, after);
     expect(diff.added).toEqual(["fixtures/listOneVolumeBackup.ts", "operations/listOneVolumeBackup.ts"]);
-    expect(diff.changed.filter((p) => p !== MANIFEST_FILE).every((p) => INDEX_FILES.includes(p))).toBe(true);
+    const oldNames = declaredTypeNames(original.get("types.ts")!);
+    const newNames = declaredTypeNames(after.get("types.ts")!);
+    const renamed = oldNames.filter((n) => !newNames.includes(n));
+    const introduced = newNames.filter((n) => !oldNames.includes(n));
+    expect(renamed).toEqual(["CreateVolumeBackupResponse200"]);
+    expect(introduced).toEqual(["VolumeBackup"]);
+    for (const path of diff.changed.filter((p) => p !== MANIFEST_FILE && !INDEX_FILES.includes(p))) {
+      // Replacing the vanished name by the new one turns the old file into the new one.
+      const text = original.get(path)!.split("CreateVolumeBackupResponse200").join("VolumeBackup");
+      // Import lists are sorted, so the renamed name may move within its import.
+      const sortImports = (t: string) => t.replace(/import type \{ ([^}]*) \}/g, (_m, names: string) => `import type { ${names.split(", ").sort().join(", ")} }`);
+      expect(sortImports(text), path).toBe(sortImports(after.get(path)!));
+    }
     rmSync(join(dir, "oci/volumeBackups/ListOneVolumeBackup.json"));
     expect(generate(dir, ["oci"]).code).toBe(0);
     expect(readTree(out())).toEqual(original);
   });
 
-  it("an item sorting before an existing one with the same response shape renames the shared type: existing files change only by that name", () => {
-    // Known limitation, kept visible: a shared type is named after the first operation in
-    // collection order, so a new earlier item renames it and the files importing it change.
+  it("an item sorting before the existing ones that share a response shape keeps the shared type's name: only index files change", () => {
+    // Shared types are named from what their uses have in common, not from the first use in
+    // collection order, so a new first item with the same shape renames nothing.
     const create = JSON.parse(readFileSync(join(dir, "oci/volumeBackups/CreateVolumeBackup.json"), "utf8"));
-    const same = { ...create, name: "AGetVolumeBackup", request: { ...create.request, method: "GET", body: undefined, header: [] } };
-    writeFileSync(join(dir, "oci/volumeBackups/AGetVolumeBackup.json"), JSON.stringify(same));
+    const get = (name: string) => ({ ...create, name, request: { ...create.request, method: "GET", body: undefined, header: [] } });
+    writeFileSync(join(dir, "oci/volumeBackups/ListOneVolumeBackup.json"), JSON.stringify(get("ListOneVolumeBackup")));
+    expect(generate(dir, ["oci"]).code).toBe(0);
+    const shared = readTree(out());
+    expect(declaredTypeNames(shared.get("types.ts")!)).toContain("VolumeBackup");
+    writeFileSync(join(dir, "oci/volumeBackups/AGetVolumeBackup.json"), JSON.stringify(get("AGetVolumeBackup")));
     expect(generate(dir, ["oci"]).code).toBe(0);
     const after = readTree(out());
-    const diff = treeDiff(original, after);
-    const oldNames = declaredTypeNames(original.get("types.ts")!);
-    const newNames = declaredTypeNames(after.get("types.ts")!);
-    const renamed = oldNames.filter((n) => !newNames.includes(n));
-    const introduced = newNames.filter((n) => !oldNames.includes(n));
-    for (const path of diff.changed.filter((p) => p !== MANIFEST_FILE && !INDEX_FILES.includes(p))) {
-      // Replacing the vanished names by the new ones turns the old file into the new one.
-      let text = original.get(path)!;
-      for (const name of renamed) {
-        const replacement = introduced.find((n) => after.get(path)!.includes(n));
-        if (replacement) text = text.split(name).join(replacement);
-      }
-      // Import lists are sorted, so the renamed name may move within its import.
-      const sortImports = (t: string) => t.replace(/import type \{ ([^}]*) \}/g, (_m, names: string) => `import type { ${names.split(", ").sort().join(", ")} }`);
-      expect(sortImports(text), path).toBe(sortImports(after.get(path)!));
-    }
+    const diff = treeDiff(shared, after);
+    expect(diff.added).toEqual(["fixtures/aGetVolumeBackup.ts", "operations/aGetVolumeBackup.ts"]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.changed.filter((p) => p !== MANIFEST_FILE).every((p) => INDEX_FILES.includes(p))).toBe(true);
+    expect(declaredTypeNames(after.get("types.ts")!)).toEqual(declaredTypeNames(shared.get("types.ts")!));
     rmSync(join(dir, "oci/volumeBackups/AGetVolumeBackup.json"));
+    rmSync(join(dir, "oci/volumeBackups/ListOneVolumeBackup.json"));
     expect(generate(dir, ["oci"]).code).toBe(0);
     expect(readTree(out())).toEqual(original);
   });

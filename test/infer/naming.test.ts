@@ -59,13 +59,14 @@ describe("type names", () => {
     ]);
   });
 
-  it("a shape shared by success responses takes the first request's name", () => {
+  it("a shape shared by success responses of unrelated operations is named after its key, not after one of them", () => {
     const result = inferTypes([
       jsonRequest("a:response:200", "AResponse200", ['{"id": 1}']),
       jsonRequest("b:response:200", "BResponse200", ['{"id": 2}']),
     ]);
-    expect(result.roots["b:response:200"]!.tsType).toBe("AResponse200");
-    expect(result.declarations.map((d) => d.name)).toEqual(["AResponse200"]);
+    expect(result.roots["a:response:200"]!.tsType).toBe("IdBody");
+    expect(result.roots["b:response:200"]!.tsType).toBe("IdBody");
+    expect(result.declarations.map((d) => d.name)).toEqual(["IdBody"]);
   });
 
   it("collisions are qualified with the parent's name, then numbered", () => {
