@@ -1,6 +1,6 @@
 /** Shared test helpers: temp folders, paths of the fixtures and running the pipeline. */
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -13,4 +13,18 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
   mkdirSync(base, { recursive: true });
   const path = mkdtempSync(join(base, `${prefix}-`));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Every file under `root` (relative path → content), or {} when `root` does not exist. */
+export function readTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(root, path)] = readFileSync(path, "utf8");
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return files;
 }

@@ -1,10 +1,10 @@
 /** The pmgen command line, run as a real process. */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, describe, expect, it } from "vitest";
-import { OCI_FOLDER, ROOT, tempDir } from "../support.js";
+import { OCI_FOLDER, readTree, ROOT, tempDir } from "../support.js";
 
 const work = tempDir("cli");
 afterAll(() => work.remove());
@@ -18,18 +18,6 @@ function pmgen(args: string[], cwd = work.path) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return files;
-}
 
 cpSync(OCI_FOLDER, join(work.path, "collections/oci-core-services"), { recursive: true });
 
@@ -54,10 +42,10 @@ describe("pmgen CLI", () => {
     expect(existsSync(join(out, "operations/createVolumeBackup.ts"))).toBe(true);
     expect(existsSync(join(out, "fixtures/createVolumeBackup.ts"))).toBe(true);
     expect(existsSync(join(out, "runtime/index.ts"))).toBe(true);
-    const before = snapshot(join(work.path, "generated"));
+    const before = readTree(join(work.path, "generated"));
     const mtime = statSync(join(out, "index.ts")).mtimeMs;
     expect(pmgen(["generate"]).code).toBe(0);
-    expect(snapshot(join(work.path, "generated"))).toEqual(before);
+    expect(readTree(join(work.path, "generated"))).toEqual(before);
     // Unchanged files are not rewritten.
     expect(statSync(join(out, "index.ts")).mtimeMs).toBe(mtime);
   });
@@ -113,7 +101,7 @@ describe("pmgen CLI", () => {
   });
 
   it("fails with one clear line and writes nothing on bad input", () => {
-    const before = snapshot(join(work.path, "generated"));
+    const before = readTree(join(work.path, "generated"));
     const bad = join(work.path, "collections/oci-core-services/volumeBackups/Broken.json");
     writeFileSync(bad, '{ "name": "Broken", "request": ');
     const result = pmgen(["generate"]);
@@ -123,7 +111,7 @@ describe("pmgen CLI", () => {
       "error: collections/oci-core-services/volumeBackups/Broken.json: not valid JSON at line 1, column 32: Unexpected end of JSON input",
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(join(work.path, "generated"))).toEqual(before);
+    expect(readTree(join(work.path, "generated"))).toEqual(before);
   });
 
   it("warns about an example body that is not JSON and still generates a sound type", () => {

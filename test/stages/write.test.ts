@@ -1,26 +1,14 @@
 /** `applyPlan`: a failure part way leaves the output folder exactly as it was. */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { planOutput } from "../../generator/write/plan.js";
 import { applyPlan } from "../../generator/write/write-output.js";
-import { tempDir } from "../support.js";
+import { readTree, tempDir } from "../support.js";
 
 const dir = tempDir("write");
 afterAll(() => dir.remove());
 
-function listing(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files[p.slice(root.length + 1)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(root);
-  return files;
-}
 
 describe("applyPlan", () => {
   it("writes new and changed files, leaving no temporary files", () => {
@@ -29,7 +17,7 @@ describe("applyPlan", () => {
     const plan = planOutput(out, new Map([["api/a.ts", "a2"], ["api/b.ts", "b1"], ["api/c.ts", "c1"]]), ["api"]);
     expect([...plan.write.keys()].sort()).toEqual(["api/a.ts", "api/c.ts"]);
     applyPlan(plan);
-    const files = listing(out);
+    const files = readTree(out);
     expect({ a: files["api/a.ts"], b: files["api/b.ts"], c: files["api/c.ts"] }).toEqual({ a: "a2", b: "b1", c: "c1" });
     expect(Object.keys(files).some((f) => f.includes(".pmgen-tmp-"))).toBe(false);
   });
@@ -37,12 +25,12 @@ describe("applyPlan", () => {
   it("rolls back new and staged files when a write fails part way", () => {
     const out = join(dir.path, "fail");
     applyPlan(planOutput(out, new Map([["api/a.ts", "a1"]]), ["api"]));
-    const before = listing(out);
+    const before = readTree(out);
     // `api/zz` is a file, so writing `api/zz/late.ts` fails after the other files were written.
     writeFileSync(join(out, "api/zz"), "in the way");
     const plan = planOutput(out, new Map([["api/a.ts", "a2"], ["api/new.ts", "n"], ["api/zz/late.ts", "late"]]), ["api"]);
     expect(() => applyPlan(plan)).toThrow();
-    expect(listing(out)).toEqual({ ...before, "api/zz": "in the way" });
+    expect(readTree(out)).toEqual({ ...before, "api/zz": "in the way" });
   });
 
   it("never overwrites a file it did not generate", () => {
