@@ -124,6 +124,13 @@ function buildOperation(
     contentTypeHeader,
     (description) => isRequired(description, markersInUse),
   );
+  const method = (request.method || "GET").toUpperCase();
+  if (body && (method === "GET" || method === "HEAD")) {
+    sink.warn(
+      `${method} request with a ${body.mode} body: fetch cannot send a body with ${method}, so the client refuses the call unless an onRequest hook drops or moves the body`,
+      source,
+    );
+  }
   // The body owns its Content-Type: one source of truth, and multipart needs fetch's boundary.
   const requestHeaders = body ? headers.filter((h) => h.key.toLowerCase() !== "content-type") : headers;
   const responses = examples.flatMap((e) => {
@@ -139,7 +146,7 @@ function buildOperation(
     folderPath: scope.folderPath,
     itemPath: source.itemPath ?? name,
     source,
-    method: (request.method || "GET").toUpperCase(),
+    method,
     url: parts.url,
     pathParams: parts.pathParams,
     query: parts.query,

@@ -212,6 +212,18 @@ describe("parameters, variables and body modes", () => {
   });
 });
 
+describe("a GET with a body", () => {
+  it("is a warning naming the item: fetch cannot send it", () => {
+    const { diagnostics } = buildJson({
+      info: { name: "Get body" },
+      item: [{ name: "Folder", item: [{ name: "Find", request: { method: "GET", url: "https://x.test/find", body: { mode: "raw", raw: '{"q":1}' } } }] }],
+    });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", source: expect.objectContaining({ itemPath: "Folder / Find" }), message: expect.stringMatching(/^GET request with a raw body: fetch cannot send/) }),
+    ]);
+  });
+});
+
 describe("identifier variables in the path", () => {
   const { ir } = buildJson({
     info: { name: "Ids" },
