@@ -9,9 +9,9 @@ import { discoverCollections, type CollectionSource } from "./load/discover.js";
 import { loadCollection } from "./load/load-collection.js";
 import { buildCollectionIR } from "./model/build.js";
 import type { CollectionIR } from "./model/ir.js";
-import { GENERATED_NAMES } from "./model/names.js";
+import { GENERATED_NAMES, operationDeclarations } from "./model/names.js";
 import { collectTypeRequests } from "./model/type-requests.js";
-import { emitCollection } from "./emit/emit-collection.js";
+import { emitCollection, INDEX_DECLARATIONS } from "./emit/emit-collection.js";
 import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
@@ -56,19 +56,24 @@ export interface GeneratedCollection {
 
 export function modelCollections(inputs: readonly string[], cwd: string): { source: CollectionSource; ir: CollectionIR; diagnostics: Diagnostic[] }[] {
   return discoverCollections(inputs, cwd).map((source) => {
-    const { ir, diagnostics } = buildCollectionIR(loadCollection(source, cwd));
+    const { ir, diagnostics } = buildCollectionIR(loadCollection(source, cwd), generatedNames());
     return { source, ir, diagnostics };
   });
 }
 
+/**
+ * Names the generated index exports besides each operation's own: its own declarations, the
+ * runtime's exports it re-exports, and `send`, the transport method every `ApiClient` has.
+ * Neither operations nor inferred types may take them.
+ */
+export function generatedNames(): Set<string> {
+  return new Set([...GENERATED_NAMES, ...INDEX_DECLARATIONS, ...runtimeExportNames(), "send"]);
+}
+
 export function inferCollection(ir: CollectionIR): InferResult {
-  // Operation-level names (`XParams`, `XResult`, `XSpec`) are taken before types are named.
-  const reserved = new Set<string>(GENERATED_NAMES);
-  for (const op of ir.operations) {
-    for (const suffix of ["Params", "Result", "Spec", "Examples", "RequestSamples"]) reserved.add(`${op.typeName}${suffix}`);
-    reserved.add(op.id);
-  }
-  for (const name of [...runtimeExportNames(), ...INDEX_EXPORTS]) reserved.add(name);
+  // Operation-level names (`XParams`, `XResult`, ...) are taken before types are named.
+  const reserved = generatedNames();
+  for (const op of ir.operations) for (const name of operationDeclarations(op.id)) reserved.add(name);
   return inferTypes(collectTypeRequests(ir), reserved);
 }
 
@@ -112,6 +117,7 @@ export function discoverWithSettings(
 export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
   const templates: Templates = options.templates ?? loadTemplates(options.templatesDir);
   const found = discoverWithSettings(options.inputs, options.cwd);
+  const reserved = generatedNames();
   return found.map(({ source, settings }, index) => {
     const timings: Record<Stage, number> = { load: 0, model: 0, infer: 0, emit: 0 };
     const stage = <T>(name: Stage, run: () => T): T => {
@@ -125,7 +131,7 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
       const raw = loadCollection(source, options.cwd);
       return settings && hasCollectionTransforms(settings) ? applyCollectionSettings(raw, settings) : raw;
     });
-    const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded));
+    const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
     const inferred = stage("infer", () => inferCollection(ir));
     const files = stage("emit", () => {
       const emitted = emitCollection(ir, inferred, templates);
@@ -143,8 +149,5 @@ export function outputFiles(collections: readonly GeneratedCollection[]): Map<st
   for (const c of collections) for (const [path, content] of c.files) all.set(`${c.source.name}/${path}`, content);
   return all;
 }
-
-/** Names `index.ts.hbs` declares itself. */
-const INDEX_EXPORTS = ["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"];
 
 export { PmgenError };

@@ -14,6 +14,9 @@ import type { JsonValue } from "../infer/contract.js";
 
 export type FileMap = Map<string, string>;
 
+/** The names `index.ts.hbs` declares itself. */
+export const INDEX_DECLARATIONS = ["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"];
+
 export function emitCollection(ir: CollectionIR, inferred: InferResult, templates: Templates): FileMap {
   const files: FileMap = new Map();
   const mainBase = mostCommonBase(ir.operations);

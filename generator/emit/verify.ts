@@ -9,13 +9,13 @@ import { createRequire } from "node:module";
 import type { SourceFile } from "ts-morph";
 import type { InferResult } from "../infer/contract.js";
 import type { CollectionIR } from "../model/ir.js";
+import { INDEX_DECLARATIONS } from "./emit-collection.js";
 
 export interface VerifyProblem {
   file: string;
   message: string;
 }
 
-const INDEX_DECLARATIONS = ["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"];
 
 /** Checks the non-runtime files of one collection's output against its IR and inferred types. */
 export function verifyDeclarations(files: ReadonlyMap<string, string>, ir: CollectionIR, inferred: InferResult): VerifyProblem[] {

@@ -41,7 +41,11 @@ interface Scope {
 
 type RawNode = Record<string, unknown>;
 
-export function buildCollectionIR(loaded: LoadedCollection): BuildResult {
+/**
+ * @param reservedNames names the generated index exports besides the operations' own
+ * (see `generatedNames` in pipeline.ts); method names avoid them.
+ */
+export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: ReadonlySet<string>): BuildResult {
   const sink = new DiagnosticSink();
   sink.add(loaded.diagnostics.items);
   const { json, source } = loaded;
@@ -80,7 +84,7 @@ export function buildCollectionIR(loaded: LoadedCollection): BuildResult {
     variables: {},
   });
 
-  const named = assignMethodNames(operations, sink);
+  const named = assignMethodNames(operations, sink, reservedNames);
   const variables = collectVariables(loaded, named);
   const ir: CollectionIR = {
     name: source.name,

@@ -54,10 +54,10 @@ export function camelCase(text: string): string {
  * `CreateVolumeBackup` → `createVolumeBackup`; `Get a user` → `getAUser`; `123` → `operation123`;
  * `delete` → `deleteOperation`.
  */
-export function methodName(itemName: string): string {
+export function methodName(itemName: string, taken: (id: string) => boolean = () => false): string {
   // Step numbering ("1. Create booking", "02 - List") orders a folder; it is not part of the name.
   const unnumbered = itemName.replace(/^\s*\d+\s*[.):-]\s*(?=.*[A-Za-z])/, "");
-  if (unnumbered !== itemName) return methodName(unnumbered);
+  if (unnumbered !== itemName) return methodName(unnumbered, taken);
   // Keep an existing camel/Pascal spelling intact ("createVolumeBackup", "ListVCNs").
   const simple = /^[A-Za-z][A-Za-z0-9]*$/.test(itemName)
     ? itemName.charAt(0).toLowerCase() + itemName.slice(1)
@@ -65,8 +65,14 @@ export function methodName(itemName: string): string {
   // Bounded: the name is also a file name (`operations/<id>.ts`), and file systems cap those.
   let name = (simple || "operation").slice(0, MAX_NAME_LENGTH);
   if (/^[0-9]/.test(name)) name = `operation${name}`;
-  if (RESERVED.has(name) || GENERATED_NAMES.has(name)) name = `${name}Operation`;
+  while (RESERVED.has(name) || GENERATED_NAMES.has(name) || taken(name)) name = `${name}Operation`;
   return name;
+}
+
+/** Every top-level name generated code declares for the operation with method name `id`. */
+export function operationDeclarations(id: string): string[] {
+  const type = typeNameOf(id);
+  return [id, `${id}Spec`, `${id}Examples`, `${id}RequestSamples`, `${type}Params`, `${type}Result`];
 }
 
 export function typeNameOf(method: string): string {

@@ -5,21 +5,28 @@
  */
 import type { DiagnosticSink } from "../diagnostics.js";
 import type { OperationIR } from "./ir.js";
-import { camelCase, isIdentifier, methodName, typeNameOf } from "./names.js";
+import { camelCase, isIdentifier, methodName, operationDeclarations, typeNameOf } from "./names.js";
 
 type Draft = Omit<OperationIR, "id" | "typeName">;
 
-export function assignMethodNames(drafts: readonly Draft[], sink: DiagnosticSink): OperationIR[] {
-  const first = drafts.map((d) => methodName(d.name));
+/**
+ * @param reserved names the generated index already exports (runtime, `createClient`...): an
+ * operation whose declarations would take one gets the `Operation` suffix instead.
+ */
+export function assignMethodNames(drafts: readonly Draft[], sink: DiagnosticSink, reserved: ReadonlySet<string> = new Set()): OperationIR[] {
+  const taken = (id: string) => operationDeclarations(id).some((name) => reserved.has(name));
+  const first = drafts.map((d) => methodName(d.name, taken));
   drafts.forEach((d, i) => {
     const id = first[i]!;
-    if (!/[A-Za-z0-9]/.test(d.name) || (!isIdentifier(d.name) && /^[0-9]/.test(d.name)) || id.endsWith("Operation")) {
+    if (id !== methodName(d.name)) {
+      sink.warn(`item name "${d.name}" names something the generated client already exports; its method is named ${id}`, d.source);
+    } else if (!/[A-Za-z0-9]/.test(d.name) || (!isIdentifier(d.name) && /^[0-9]/.test(d.name)) || id.endsWith("Operation")) {
       sink.warn(`item name "${d.name}" is not a usable identifier; its method is named ${id}`, d.source);
     }
   });
-  const ids = qualifyCollisions(drafts, first, (d) => d.folderPath.slice(-1));
-  const again = qualifyCollisions(drafts, ids, (d) => d.folderPath);
-  const unique = numberCollisions(again);
+  const ids = qualifyCollisions(drafts, first, (d) => d.folderPath.slice(-1), taken);
+  const again = qualifyCollisions(drafts, ids, (d) => d.folderPath, taken);
+  const unique = numberCollisions(again, taken);
   return drafts.map((d, i) => {
     const id = unique[i]!;
     if (id !== first[i]) {
@@ -29,17 +36,22 @@ export function assignMethodNames(drafts: readonly Draft[], sink: DiagnosticSink
   });
 }
 
-function qualifyCollisions(drafts: readonly Draft[], ids: readonly string[], folders: (d: Draft) => string[]): string[] {
+function qualifyCollisions(
+  drafts: readonly Draft[],
+  ids: readonly string[],
+  folders: (d: Draft) => string[],
+  taken: (id: string) => boolean,
+): string[] {
   const counts = countOf(ids);
   return ids.map((id, i) => {
     if (counts.get(id)! < 2) return id;
     const d = drafts[i]!;
     const prefix = camelCase(folders(d).join(" "));
-    return prefix ? methodName(`${prefix} ${d.name}`) : id;
+    return prefix ? methodName(`${prefix} ${d.name}`, taken) : id;
   });
 }
 
-function numberCollisions(ids: readonly string[]): string[] {
+function numberCollisions(ids: readonly string[], reserved: (id: string) => boolean): string[] {
   const counts = countOf(ids);
   const seen = new Map<string, number>();
   const taken = new Set(ids);
@@ -49,7 +61,7 @@ function numberCollisions(ids: readonly string[]): string[] {
     seen.set(id, n);
     if (n === 1) return id;
     let candidate = `${id}${n}`;
-    for (let k = n; taken.has(candidate); k++) candidate = `${id}${k + 1}`;
+    for (let k = n; taken.has(candidate) || reserved(candidate); k++) candidate = `${id}${k + 1}`;
     taken.add(candidate);
     return candidate;
   });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { buildCollectionIR } from "../../generator/model/build.js";
+import { generatedNames } from "../../generator/pipeline.js";
 import type { CollectionIR } from "../../generator/model/ir.js";
 import { methodName } from "../../generator/model/names.js";
 import { collectTypeRequests } from "../../generator/model/type-requests.js";
@@ -14,7 +15,7 @@ afterAll(() => dir.remove());
 
 function build(input: string, cwd = ROOT) {
   const [source] = discoverCollections([input], cwd);
-  return buildCollectionIR(loadCollection(source!, cwd));
+  return buildCollectionIR(loadCollection(source!, cwd), generatedNames());
 }
 
 function buildJson(collection: object) {
@@ -236,6 +237,17 @@ describe("identifier variables in the path", () => {
     expect(get.url.path).toBe("/v3/accounts/{{account_id}}/disputes/:dispute_id/{{project-key}}");
     expect(get.pathParams.map((p) => [p.key, p.required])).toEqual([["dispute_id", true]]);
     expect(ir.variables.map((v) => v.key)).toEqual(["account_id", "host", "project-key"]);
+  });
+});
+
+describe("names the generated client already exports", () => {
+  it("are not taken by operations, with a warning naming the item", () => {
+    const { ir, diagnostics } = buildJson({
+      info: { name: "Taken" },
+      item: ["Send", "expect ok", "Operation", "create client", "List"].map((name) => ({ name, request: { url: "https://x.test/a" } })),
+    });
+    expect(ir.operations.map((o) => o.id)).toEqual(["sendOperation", "expectOkOperation", "operationOperation", "createClientOperation", "list"]);
+    expect(diagnostics.filter((d) => /already exports/.test(d.message)).map((d) => d.source.itemPath)).toEqual(["Send", "expect ok", "Operation"]);
   });
 });
 
