@@ -329,7 +329,7 @@ function roundAll<T extends Record<string, number>>(values: T): T {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)])) as T;
 }
 
-function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
 }
 
@@ -337,7 +337,7 @@ function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
  * Input problems print one clear line and exit 1; only internal bugs show a stack (with
  * PMGEN_DEBUG). With `--report json` the error is also the JSON document on stdout.
  */
-function guarded(io: Io, json: boolean, command: string, run: () => number): number {
+export function guarded(io: Io, json: boolean, command: string, run: () => number): number {
   try {
     return run();
   } catch (error) {

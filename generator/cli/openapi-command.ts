@@ -4,37 +4,32 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { formatDiagnostic, PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../diagnostics.js";
 import { buildOpenApi } from "../openapi/index.js";
 import { inferCollection, modelCollections } from "../pipeline.js";
+import { guarded, printDiagnostics, processIo, type Io } from "./commands.js";
 
-export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; cwd?: string }): number {
+export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; cwd?: string; io?: Io }): number {
   const cwd = args.cwd ?? process.cwd();
-  try {
+  const io = args.io ?? processIo;
+  return guarded(io, false, "openapi", () => {
     const models = modelCollections([args.input], cwd);
     if (models.length !== 1) {
       throw new PmgenError(`expected one collection, found ${models.length}; name a single file or folder`, { file: args.input });
     }
     const { ir, diagnostics } = models[0]!;
     const inferred = inferCollection(ir);
-    if (!args.quiet) for (const d of [...diagnostics, ...inferred.diagnostics]) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (!args.quiet) printDiagnostics(io, [...diagnostics, ...inferred.diagnostics]);
     const text = `${JSON.stringify(buildOpenApi(ir, inferred), null, 2)}\n`;
     if (!args.output) {
-      process.stdout.write(text);
+      io.out(text);
       return 0;
     }
     const target = resolve(cwd, args.output);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(`${target}.pmgen-tmp`, text);
     renameSync(`${target}.pmgen-tmp`, target);
-    if (!args.quiet) process.stderr.write(`pmgen: OpenAPI 3.1 of ${ir.operations.length} operations → ${args.output}\n`);
+    if (!args.quiet) io.err(`pmgen: OpenAPI 3.1 of ${ir.operations.length} operations → ${args.output}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof PmgenError) {
-      process.stderr.write(`${formatDiagnostic(error)}\n`);
-      return 1;
-    }
-    process.stderr.write(`pmgen: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
+  });
 }
