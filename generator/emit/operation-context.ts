@@ -4,6 +4,7 @@
  */
 import type { InferResult, JsonValue } from "../infer/contract.js";
 import type { OperationIR } from "../model/ir.js";
+import { isBinaryResponse } from "../model/responses.js";
 import { statusesOf } from "../model/type-requests.js";
 import { buildParamsShape, type ParamsShape } from "./params.js";
 import { bodyTypeOfStatus } from "./response-types.js";
@@ -126,7 +127,7 @@ function specLiteral(op: OperationIR, overridableBase: boolean): string {
     const examples = op.responses.filter((r) => r.status === status);
     responses[String(status)] = examples.some((e) => e.language === "json" || /json/i.test(e.contentType ?? ""))
       ? "json"
-      : examples.some((e) => /octet-stream|pdf|image\/|zip/i.test(e.contentType ?? ""))
+      : examples.some(isBinaryResponse)
         ? "binary"
         : "text";
   }

@@ -1,7 +1,7 @@
 /** The TypeScript type of each body: inferred where JSON, else what the runtime returns. */
 import type { InferResult } from "../infer/contract.js";
 import type { OperationIR } from "../model/ir.js";
-import { isJsonResponse } from "../model/responses.js";
+import { isBinaryResponse, isJsonResponse } from "../model/responses.js";
 
 export interface TypeExpression {
   tsType: string;
@@ -19,7 +19,7 @@ export function bodyTypeOfStatus(op: OperationIR, status: number, inferred: Infe
   }
   // Examples that are not JSON are read by the runtime as text (or Blob for binary types).
   const others = examples.filter((e) => !isJsonResponse(e));
-  if (others.some((e) => e.body !== undefined && /octet-stream|pdf|image\/|zip/i.test(e.contentType ?? ""))) parts.push("Blob");
+  if (others.some((e) => e.body !== undefined && isBinaryResponse(e))) parts.push("Blob");
   else if (others.some((e) => e.body !== undefined)) parts.push("string");
   if (others.some((e) => e.body === undefined)) parts.push("undefined");
   const unique = [...new Set(parts)];

@@ -47,6 +47,11 @@ function languageOf(contentType: string | undefined): string | undefined {
   return undefined;
 }
 
+/** Whether an example's Content-Type says its body is bytes (the runtime reads it as a Blob). */
+export function isBinaryResponse(response: ResponseIR): boolean {
+  return /octet-stream|pdf|image\/|zip/i.test(response.contentType ?? "");
+}
+
 /** Whether a response body should be read as JSON: declared so, or unlabelled but shaped so. */
 export function isJsonResponse(response: ResponseIR): boolean {
   if (response.body === undefined) return false;
