@@ -6,7 +6,7 @@ import { PmgenError, type Diagnostic } from "./diagnostics.js";
 import { inferTypes } from "./infer/index.js";
 import type { InferResult } from "./infer/contract.js";
 import { discoverCollections, type CollectionSource } from "./load/discover.js";
-import { loadCollection } from "./load/load-collection.js";
+import { loadCollection, type LoadedCollection } from "./load/load-collection.js";
 import { buildCollectionIR } from "./model/build.js";
 import type { CollectionIR } from "./model/ir.js";
 import { GENERATED_NAMES, operationDeclarations } from "./model/names.js";
@@ -54,11 +54,22 @@ export interface GeneratedCollection {
   timings: Record<Stage, number>;
 }
 
-export function modelCollections(inputs: readonly string[], cwd: string): { source: CollectionSource; ir: CollectionIR; diagnostics: Diagnostic[] }[] {
-  return discoverCollections(inputs, cwd).map((source) => {
-    const { ir, diagnostics } = buildCollectionIR(loadCollection(source, cwd), generatedNames());
+/** Load and model only (for `inspect` and `openapi`), with the same settings and names as a run. */
+export function modelCollections(
+  inputs: readonly (string | CollectionSettings)[],
+  cwd: string,
+): { source: CollectionSource; ir: CollectionIR; diagnostics: Diagnostic[] }[] {
+  const reserved = generatedNames();
+  return discoverWithSettings(inputs, cwd).map(({ source, settings }) => {
+    const { ir, diagnostics } = buildCollectionIR(loadWithSettings(source, settings, cwd), reserved);
     return { source, ir, diagnostics };
   });
+}
+
+/** A collection as loaded, with its `pmgen.config.json` settings (folders, auth) applied. */
+function loadWithSettings(source: CollectionSource, settings: CollectionSettings | undefined, cwd: string): LoadedCollection {
+  const raw = loadCollection(source, cwd);
+  return settings && hasCollectionTransforms(settings) ? applyCollectionSettings(raw, settings) : raw;
 }
 
 /**
@@ -127,10 +138,7 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
       timings[name] = performance.now() - started;
       return result;
     };
-    const loaded = stage("load", () => {
-      const raw = loadCollection(source, options.cwd);
-      return settings && hasCollectionTransforms(settings) ? applyCollectionSettings(raw, settings) : raw;
-    });
+    const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
     const inferred = stage("infer", () => inferCollection(ir));
     const files = stage("emit", () => {

@@ -231,11 +231,12 @@ export function runWatch(args: GenerateArgs & { debounceMs?: number }): { close(
   };
 }
 
-export function runInspect(args: { inputs: string[]; cwd?: string; io?: Io }): number {
+export function runInspect(args: { inputs: string[]; config?: string; cwd?: string; io?: Io }): number {
   const cwd = args.cwd ?? process.cwd();
   const io = args.io ?? processIo;
   return guarded(io, false, "inspect", () => {
-    const models = modelCollections(args.inputs, cwd);
+    // The config's settings for these inputs apply, so the IR is the one `generate` emits.
+    const models = modelCollections(resolveRun(args, cwd).inputs, cwd);
     printDiagnostics(io, models.flatMap((m) => m.diagnostics));
     const irs = models.map((m) => m.ir);
     io.out(`${JSON.stringify(irs.length === 1 ? irs[0] : irs, null, 2)}\n`);

@@ -50,8 +50,11 @@ await yargs(hideBin(process.argv))
   .command(
     "inspect <inputs..>",
     "Print the intermediate representation (operations, params, bodies, examples, auth) as JSON",
-    (y) => y.positional("inputs", { type: "string", array: true, demandOption: true }),
-    (argv) => exit(runInspect({ inputs: argv.inputs as string[] })),
+    (y) =>
+      y
+        .positional("inputs", { type: "string", array: true, demandOption: true })
+        .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
+    (argv) => exit(runInspect({ inputs: argv.inputs as string[], config: argv.config })),
   )
   .command(
     "openapi <input>",
@@ -60,8 +63,9 @@ await yargs(hideBin(process.argv))
       y
         .positional("input", { type: "string", demandOption: true, describe: "a collection file or folder" })
         .option("output", { alias: "o", type: "string", describe: "file to write (default: stdout)" })
-        .option("quiet", { alias: "q", type: "boolean", default: false }),
-    (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet })),
+        .option("quiet", { alias: "q", type: "boolean", default: false })
+        .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
+    (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, config: argv.config })),
   )
   .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
   .strict()

@@ -7,13 +7,14 @@ import { dirname, resolve } from "node:path";
 import { PmgenError } from "../diagnostics.js";
 import { buildOpenApi } from "../openapi/index.js";
 import { inferCollection, modelCollections } from "../pipeline.js";
-import { guarded, printDiagnostics, processIo, type Io } from "./commands.js";
+import { guarded, printDiagnostics, processIo, resolveRun, type Io } from "./commands.js";
 
-export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; cwd?: string; io?: Io }): number {
+export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; config?: string; cwd?: string; io?: Io }): number {
   const cwd = args.cwd ?? process.cwd();
   const io = args.io ?? processIo;
   return guarded(io, false, "openapi", () => {
-    const models = modelCollections([args.input], cwd);
+    // The config's settings for this input apply, so operationIds are the generated method names.
+    const models = modelCollections(resolveRun({ inputs: [args.input], config: args.config }, cwd).inputs, cwd);
     if (models.length !== 1) {
       throw new PmgenError(`expected one collection, found ${models.length}; name a single file or folder`, { file: args.input });
     }

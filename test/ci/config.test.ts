@@ -2,7 +2,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runGenerate, runWatch } from "../../generator/cli/commands.js";
+import { runGenerate, runInspect, runWatch } from "../../generator/cli/commands.js";
+import { runOpenapi } from "../../generator/cli/openapi-command.js";
 import { builtinTemplatesDir } from "../../generator/emit/templates.js";
 import { bufferedIo, OCI_FOLDER, readTree, removeDir, tempDir } from "./helpers.js";
 
@@ -61,6 +62,17 @@ describe("pmgen.config.json", () => {
     expect(files.get("operations/listProducts.ts")).toMatch(/auth: \{\s*type: "noauth"/);
     // Warnings and source locations still point at the original file.
     expect(files.get("operations/listOrders.ts")).toContain("shop.json (orders / List orders)");
+  });
+
+  it("inspect and openapi see the collection as generate does (folders and auth from the config)", () => {
+    const inspect = bufferedIo();
+    expect(runInspect({ inputs: ["shop.json"], cwd: dir, io: inspect })).toBe(0);
+    const ir = JSON.parse(inspect.stdout) as { operations: { id: string; auth: { type: string } }[] };
+    expect(ir.operations.map((o) => [o.id, o.auth.type])).toEqual([["listOrders", "bearer"], ["listProducts", "noauth"]]);
+    const openapi = bufferedIo();
+    expect(runOpenapi({ input: "shop.json", cwd: dir, io: openapi })).toBe(0);
+    const document = JSON.parse(openapi.stdout) as { paths: Record<string, Record<string, { operationId: string }>> };
+    expect(Object.values(document.paths).flatMap((p) => Object.values(p).map((o) => o.operationId)).sort()).toEqual(["listOrders", "listProducts"]);
   });
 
   it("command-line flags override the file", () => {
