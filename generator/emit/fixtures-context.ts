@@ -26,7 +26,8 @@ export interface FixturesContext {
 export function fixturesContext(op: OperationIR, inferred: InferResult, header: string): FixturesContext {
   const refs = new Set<string>();
   const requestRoot = op.body?.mode === "raw" ? inferred.roots[`${op.id}:request`] : undefined;
-  const requestSamples = distinct(requestRoot?.values.map((v) => v.value) ?? []).map((v) => indentBlock(tsLiteral(v), "  "));
+  // Rendered once; equal literals are equal samples.
+  const requestSamples = [...new Set(requestRoot?.values.map((v) => indentBlock(tsLiteral(v.value), "  ")) ?? [])];
   if (requestRoot && requestSamples.length) requestRoot.refs.forEach((r) => refs.add(r));
 
   const examples = op.responses.map((response) => {
@@ -71,16 +72,6 @@ function exampleLiteral(op: OperationIR, response: ResponseIR, body: string, req
 
 export function redactHeader(key: string, value: string): string {
   return CREDENTIAL_HEADERS.test(key) || isSecretName(key) ? REDACTED : value;
-}
-
-function distinct(values: JsonValue[]): JsonValue[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = tsLiteral(v);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function indentBlock(text: string, indent: string): string {
