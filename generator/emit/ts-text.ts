@@ -5,17 +5,30 @@
  */
 import { isIdentifier } from "../model/names.js";
 
+const UNSAFE_IN_JSON = /[\u2028\u2029<]/;
+const UNSAFE_IN_JSON_ALL = /[\u2028\u2029<]/g;
+
 /** A double-quoted TypeScript string literal. JSON escaping plus U+2028/2029 and `<`. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/[\u2028\u2029<]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify(text);
+  return UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
 }
+
+/** Fixtures repeat the same few hundred keys across thousands of objects. */
+const keyCache = new Map<string, string>();
 
 /** A property name: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(key: string): string {
-  if (key === "__proto__") return `["__proto__"]`;
-  return isIdentifier(key) || /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER
-    ? key
-    : stringLiteral(key);
+  let written = keyCache.get(key);
+  if (written !== undefined) return written;
+  if (key === "__proto__") written = `["__proto__"]`;
+  else {
+    written =
+      isIdentifier(key) || (/^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER) ? key : stringLiteral(key);
+  }
+  if (keyCache.size >= 50_000) keyCache.clear();
+  keyCache.set(key, written);
+  return written;
 }
 
 /** Text made safe for a `/** ... *\/` block: no terminator, one line per line. */

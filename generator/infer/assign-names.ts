@@ -168,10 +168,18 @@ export function commonResource(operations: readonly string[], share = 1): string
   // Candidate suffixes come from every phrase; the longest one enough phrases end with wins
   // (ties: alphabetical), so the result does not depend on the order of `operations`.
   let bestLength = 0;
+  // How many phrases end with each suffix of `length` words and have a word before it.
+  const tailCounts = new Map<string, number>();
+  const tailKey = (words: readonly string[], length: number) => `${length}:${words.slice(-length).join(" ")}`;
   for (const words of phrases) {
     for (let length = 1; length < words.length; length++) {
-      const tail = words.slice(-length).join(" ");
-      const count = phrases.filter((other) => other.length > length && other.slice(-length).join(" ") === tail).length;
+      const key = tailKey(words, length);
+      tailCounts.set(key, (tailCounts.get(key) ?? 0) + 1);
+    }
+  }
+  for (const words of phrases) {
+    for (let length = 1; length < words.length; length++) {
+      const count = tailCounts.get(tailKey(words, length))!;
       if (count < needed) break;
       const name = resourceName(words, length);
       if (name === "") continue;

@@ -37,18 +37,31 @@ const GLOBAL_TYPES = [
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([...RESERVED_WORDS, ...GLOBAL_TYPES]);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED_WORD_SET: ReadonlySet<string> = new Set(RESERVED_WORDS);
 
 export function isIdentifier(text: string): boolean {
-  return IDENTIFIER.test(text) && !RESERVED_WORDS.includes(text);
+  return IDENTIFIER.test(text) && !RESERVED_WORD_SET.has(text);
 }
+
+/**
+ * Inference asks for the PascalCase form of every property key of every sample, and a big
+ * collection repeats few distinct keys (`id`, `url`, `login`...) hundreds of thousands of times.
+ */
+const pascalCache = new Map<string, string>();
+const PASCAL_CACHE_LIMIT = 50_000;
 
 /** `node_id` → `NodeId`, `htmlURL` → `HtmlURL`, `x-rate-limit` → `XRateLimit`; "" when no letters or digits. */
 export function pascalCase(text: string): string {
+  let pascal = pascalCache.get(text);
+  if (pascal !== undefined) return pascal;
   const words = text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0);
-  return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  pascal = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  if (pascalCache.size >= PASCAL_CACHE_LIMIT) pascalCache.clear();
+  pascalCache.set(text, pascal);
+  return pascal;
 }
 
 const IRREGULAR: Record<string, string> = {

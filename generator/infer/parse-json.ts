@@ -17,7 +17,25 @@ type Frame =
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const INTEGER_TEXT = /^-?[0-9]+$/;
 
+/** A number the native parser has rounded: an integer beyond 2^53 or an overflow to Infinity. */
+let rounded = false;
+function noteRounded(_key: string, value: unknown): unknown {
+  if (typeof value === "number" && !Number.isSafeInteger(value) && (Number.isInteger(value) || !Number.isFinite(value))) rounded = true;
+  return value;
+}
+
 export function parseJson(text: string): ParseResult {
+  // Most samples hold no number a double cannot represent: the native parser reads them about
+  // 3x faster with the same result (own `__proto__` keys, last duplicate wins). A sample with
+  // such a number, or with an error, takes this parser for its exact numbers and its messages.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  rounded = false;
+  try {
+    const value = JSON.parse(body, noteRounded) as JsonValue;
+    if (!rounded) return { ok: true, value };
+  } catch {
+    // fall through to the parser that explains the error (or survives the nesting)
+  }
   try {
     return { ok: true, value: new Parser(text).parse() };
   } catch (error) {

@@ -29,22 +29,24 @@ export function emptyShape(): Shape {
   return { nulls: 0, booleans: [], integers: [], fractions: [], strings: [], arrays: [], objects: [] };
 }
 
-export function addToShape(shape: Shape, value: JsonValue, sample: number): void {
-  if (value === null) shape.nulls++;
-  else if (typeof value === "string") {
-    if (!isPlaceholder(value)) shape.strings.push({ value, sample });
-  }
-  else if (typeof value === "number") (Number.isInteger(value) ? shape.integers : shape.fractions).push({ value, sample });
-  else if (typeof value === "boolean") shape.booleans.push({ value, sample });
-  else if (value instanceof ExactNumber)
-    (/^-?[0-9]+$/.test(value.raw) ? shape.integers : shape.fractions).push({ value, sample });
-  else if (Array.isArray(value)) shape.arrays.push({ value, sample });
-  else shape.objects.push({ value, sample });
-}
-
+/**
+ * Sorts observations into a shape's buckets. The observation objects themselves go into the
+ * buckets (a position sees every value of every sample: copying them doubled inference's garbage).
+ */
 export function shapeOf(observations: readonly Observation[]): Shape {
   const shape = emptyShape();
-  for (const { value, sample } of observations) addToShape(shape, value, sample);
+  for (const observation of observations) {
+    const value = observation.value;
+    if (value === null) shape.nulls++;
+    else if (typeof value === "string") {
+      if (!isPlaceholder(value)) shape.strings.push(observation as Observation<string>);
+    } else if (typeof value === "number") (Number.isInteger(value) ? shape.integers : shape.fractions).push(observation as Observation<number>);
+    else if (typeof value === "boolean") shape.booleans.push(observation as Observation<boolean>);
+    else if (value instanceof ExactNumber)
+      (/^-?[0-9]+$/.test(value.raw) ? shape.integers : shape.fractions).push(observation as Observation<ExactNumber>);
+    else if (Array.isArray(value)) shape.arrays.push(observation as Observation<JsonValue[]>);
+    else shape.objects.push(observation as Observation<JsonObject>);
+  }
   return shape;
 }
 

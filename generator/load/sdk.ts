@@ -12,8 +12,10 @@ export const sdk = require("postman-collection") as typeof import("postman-colle
 /**
  * The SDK requires faker (160 modules, ~60 ms) at load time for dynamic variables such as
  * `{{$randomCity}}`, which pmgen never resolves through the SDK (the generated runtime computes
- * them at call time). A stand-in module loads the real one on first use, so nothing changes
- * if the SDK ever does use it.
+ * them at call time). Its module body only reads generator functions off faker
+ * (`generator: faker.address.city`), so a stand-in answers every property read with a lazy path
+ * that loads the real faker when it is called or inspected: nothing changes if the SDK ever
+ * does use it, and nothing is loaded if it does not.
  */
 function deferFaker(): void {
   const sdkRequire = createRequire(require.resolve("postman-collection"));
@@ -24,24 +26,48 @@ function deferFaker(): void {
     return;
   }
   if (require.cache[path]) return;
-  let real: Record<PropertyKey, unknown> | undefined;
+  let real: unknown;
   const load = () => {
-    if (!real) {
+    if (real === undefined) {
       delete require.cache[path];
-      real = sdkRequire(path) as Record<PropertyKey, unknown>;
+      real = sdkRequire(path);
     }
     return real;
   };
   const standIn = new Module(path);
   standIn.filename = path;
   standIn.loaded = true;
-  standIn.exports = new Proxy({}, {
-    get: (_, key) => load()[key],
-    has: (_, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
-  });
+  standIn.exports = lazyPath(load, []);
   require.cache[path] = standIn;
+}
+
+/** `faker.a.b` without loading faker: resolved (with `this` = `faker.a`) when called or inspected. */
+function lazyPath(load: () => unknown, keys: readonly PropertyKey[]): unknown {
+  const resolve = (): { owner: unknown; value: unknown } => {
+    let owner: unknown;
+    let value = load();
+    for (const key of keys) {
+      owner = value;
+      value = (value as Record<PropertyKey, unknown>)[key];
+    }
+    return { owner, value };
+  };
+  const target = () => undefined;
+  const real = () => resolve().value as object;
+  return new Proxy(target, {
+    get: (_, key) => (key === "then" && keys.length === 0 ? undefined : lazyPath(load, [...keys, key])),
+    apply: (_, __, args: unknown[]) => {
+      const { owner, value } = resolve();
+      return (value as (...a: unknown[]) => unknown).apply(owner, args);
+    },
+    has: (_, key) => key in real(),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+      // A proxy may only report a configurable property for a target that lacks it.
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
 }
 export type * from "postman-collection";
 

@@ -38,10 +38,18 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Param, header and item names repeat across a collection; `normalize` is not cheap. */
+const pascalCache = new Map<string, string>();
+
 export function pascalCase(text: string): string {
-  return words(text)
+  let pascal = pascalCache.get(text);
+  if (pascal !== undefined) return pascal;
+  pascal = words(text)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
     .join("");
+  if (pascalCache.size >= 50_000) pascalCache.clear();
+  pascalCache.set(text, pascal);
+  return pascal;
 }
 
 export function camelCase(text: string): string {

@@ -2,8 +2,8 @@
  * Compares what generation produced with what is on disk: the one computation both
  * `generate` (to know what to write and delete) and `check` (to report drift) need.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { PmgenError } from "../diagnostics.js";
 import { hashContent, isSafeRelativePath, readManifest, type Manifest } from "./manifest.js";
 
@@ -25,6 +25,7 @@ export interface OutputPlan {
  */
 export function planOutput(outDir: string, files: ReadonlyMap<string, string>, collections: readonly string[]): OutputPlan {
   const manifest = readManifest(outDir);
+  const exists = existenceCheck();
   const owned = (path: string) => collections.some((c) => path.startsWith(`${c}/`));
   const write = new Map<string, string>();
   const unchanged: string[] = [];
@@ -35,7 +36,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
     const hash = hashContent(content);
     nextFiles[path] = hash;
     const target = join(outDir, path);
-    const onDisk = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+    const onDisk = exists(target) ? readIfPresent(target) : undefined;
     if (onDisk === content) {
       unchanged.push(path);
       continue;
@@ -48,6 +49,37 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
     }
     write.set(path, content);
   }
-  const remove = Object.keys(manifest.files).filter((p) => owned(p) && !files.has(p) && existsSync(join(outDir, p)));
+  const remove = Object.keys(manifest.files).filter((p) => owned(p) && !files.has(p) && exists(join(outDir, p)));
   return { outDir, write, remove: remove.sort(), unchanged, manifest, nextManifest: { files: nextFiles } };
+}
+
+/** A listed entry can still be a dangling symlink. */
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Whether a file exists, from one listing per folder: a client is a few folders of hundreds of
+ * files, and into a fresh output folder every check is answered by one missing folder.
+ */
+function existenceCheck(): (path: string) => boolean {
+  const listings = new Map<string, ReadonlySet<string>>();
+  return (path) => {
+    const dir = dirname(path);
+    let names = listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
+      } catch {
+        names = new Set();
+      }
+      listings.set(dir, names);
+    }
+    return names.has(path.slice(dir.length + 1));
+  };
 }
