@@ -36,6 +36,11 @@ export function parseJson(text: string): ParseResult {
   } catch {
     // fall through to the parser that explains the error (or survives the nesting)
   }
+  return parseJsonExact(text);
+}
+
+/** The exact parser alone (what `parseJson` falls back to). */
+export function parseJsonExact(text: string): ParseResult {
   try {
     return { ok: true, value: new Parser(text).parse() };
   } catch (error) {

@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExactNumber } from "../../generator/infer/contract.js";
 import { parseJson } from "../../generator/infer/index.js";
+import { parseJsonExact } from "../../generator/infer/parse-json.js";
+import { FIXTURES } from "../support.js";
 
 function ok(text: string) {
   const result = parseJson(text);
@@ -73,5 +77,33 @@ describe("parseJson", () => {
 
   it("accepts a byte-order mark and keeps the last of duplicate keys", () => {
     expect(ok('\ufeff{"a":1,"a":2}')).toEqual({ a: 2 });
+  });
+});
+
+describe("parseJson's native fast path", () => {
+  /** Every raw body and saved response body of the shared test collections. */
+  function sampleTexts(): string[] {
+    const texts: string[] = [];
+    const walk = (items: unknown[]) => {
+      for (const item of items as { item?: unknown[]; request?: { body?: { raw?: unknown } }; response?: { body?: unknown }[] }[]) {
+        if (Array.isArray(item.item)) walk(item.item);
+        if (typeof item.request?.body?.raw === "string") texts.push(item.request.body.raw);
+        for (const response of item.response ?? []) if (typeof response.body === "string") texts.push(response.body);
+      }
+    };
+    for (const file of readdirSync(FIXTURES)) walk((JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as { item: unknown[] }).item);
+    return texts;
+  }
+
+  it("gives exactly what the exact parser gives on every sample of the test collections", () => {
+    const texts = sampleTexts();
+    expect(texts.length).toBeGreaterThan(3000);
+    for (const text of texts) expect(parseJson(text)).toStrictEqual(parseJsonExact(text));
+  });
+
+  it("falls back to exact numbers inside otherwise plain documents", () => {
+    const value = ok('{"a":[1,{"b":12345678901234567890}],"c":1e999}') as { a: [number, { b: ExactNumber }]; c: ExactNumber };
+    expect(value.a[1].b.raw).toBe("12345678901234567890");
+    expect(value.c.raw).toBe("1e999");
   });
 });
