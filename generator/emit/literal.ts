@@ -6,15 +6,31 @@ import { propertyKey, stringLiteral } from "./ts-text.js";
 const MAX_PRETTY_DEPTH = 24;
 
 export function tsLiteral(value: JsonValue, indent = "", depth = 0): string {
-  if (value === null) return "null";
-  if (value instanceof ExactNumber) return value.raw;
+  const out: string[] = [];
+  writeLiteral(value, indent, depth, out);
+  return out.join("");
+}
+
+/** Appends the literal to `out`: fixtures are megabytes of literals, built without a string per level. */
+function writeLiteral(value: JsonValue, indent: string, depth: number, out: string[]): void {
+  if (value === null) {
+    out.push("null");
+    return;
+  }
+  if (value instanceof ExactNumber) {
+    out.push(value.raw);
+    return;
+  }
   switch (typeof value) {
     case "string":
-      return stringLiteral(value);
+      out.push(stringLiteral(value));
+      return;
     case "number":
-      return Object.is(value, -0) ? "-0" : String(value);
+      out.push(Object.is(value, -0) ? "-0" : String(value));
+      return;
     case "boolean":
-      return String(value);
+      out.push(String(value));
+      return;
   }
   const pretty = depth < MAX_PRETTY_DEPTH;
   const inner = pretty ? `${indent}  ` : "";
@@ -22,17 +38,41 @@ export function tsLiteral(value: JsonValue, indent = "", depth = 0): string {
   const close = pretty ? `\n${indent}` : "";
   const sep = pretty ? `,\n${inner}` : ", ";
   if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[${open}${value.map((v) => tsLiteral(v, inner, depth + 1)).join(sep)}${pretty ? "," : ""}${close}]`;
+    if (value.length === 0) {
+      out.push("[]");
+      return;
+    }
+    out.push("[", open);
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(sep);
+      writeLiteral(value[i]!, inner, depth + 1, out);
+    }
+    out.push(pretty ? "," : "", close, "]");
+    return;
   }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  const parts = entries.map(([k, v]) => `${propertyKey(k)}: ${tsLiteral(v, inner, depth + 1)}`);
+  const keys = Object.keys(value);
+  if (keys.length === 0) {
+    out.push("{}");
+    return;
+  }
   // Small flat records (a header spec, a query param) read best on one line.
-  const flat = entries.every(([, v]) => v === null || typeof v !== "object" || v instanceof ExactNumber || (Array.isArray(v) && v.length === 0));
-  if (pretty && flat && entries.length <= 8) {
-    const line = `{ ${parts.join(", ")} }`;
-    if (line.length + indent.length <= 100) return line;
+  if (pretty && keys.length <= 8 && keys.every((key) => isFlat(value[key]!))) {
+    const line = `{ ${keys.map((key) => `${propertyKey(key)}: ${tsLiteral(value[key]!)}`).join(", ")} }`;
+    if (line.length + indent.length <= 100) {
+      out.push(line);
+      return;
+    }
   }
-  return `{${open}${parts.join(sep)}${pretty ? "," : ""}${close}}`;
+  out.push("{", open);
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) out.push(sep);
+    out.push(propertyKey(keys[i]!), ": ");
+    writeLiteral(value[keys[i]!]!, inner, depth + 1, out);
+  }
+  out.push(pretty ? "," : "", close, "}");
+}
+
+/** A value written on one line whatever its depth: a scalar or an empty array. */
+function isFlat(value: JsonValue): boolean {
+  return value === null || typeof value !== "object" || value instanceof ExactNumber || (Array.isArray(value) && value.length === 0);
 }
