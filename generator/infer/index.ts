@@ -46,8 +46,10 @@ function rootName(name: string): string {
   return /^[A-Za-z]/.test(pascal) ? pascal : `T${pascal}`;
 }
 
+/** Sets an own property even for the key `__proto__` (`defineProperty` for every key is slow on big objects). */
 function assign<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 interface Prepared {

@@ -13,17 +13,9 @@ export function collectTypeRequests(ir: CollectionIR): TypeRequest[] {
 
 export function operationTypeRequests(op: OperationIR): TypeRequest[] {
   const requests: TypeRequest[] = [];
-  const base = { source: op.source, operation: op.id };
+  const { source, id: operation } = op;
   const strings = (key: string, name: string, samples: readonly string[], role: TypeRequest["role"], status?: number) =>
-    requests.push({
-      ...base,
-      key,
-      name,
-      kind: "strings",
-      role,
-      status,
-      samples: samples.map((text) => ({ origin: "request", text })),
-    });
+    requests.push({ source, operation, key, name, kind: "strings", role, status, samples: samples.map((text) => ({ origin: "request", text })) });
 
   for (const p of op.pathParams) strings(`${op.id}:path:${p.key}`, `${op.typeName}Path`, p.samples, "param");
   for (const q of op.query) if (q.kind === "caller") strings(`${op.id}:query:${q.key}`, `${op.typeName}Query`, q.samples, "param");
@@ -34,7 +26,8 @@ export function operationTypeRequests(op: OperationIR): TypeRequest[] {
   const body = op.body;
   if (body && ((body.mode === "raw" && body.language === "json") || body.mode === "graphql") && body.samples.length) {
     requests.push({
-      ...base,
+      source,
+      operation,
       key: `${op.id}:request`,
       name: body.mode === "graphql" ? `${op.typeName}Variables` : `${op.typeName}Request`,
       kind: "json",
@@ -47,7 +40,8 @@ export function operationTypeRequests(op: OperationIR): TypeRequest[] {
     const json = examples.filter(isJsonResponse);
     if (json.length) {
       requests.push({
-        ...base,
+        source,
+        operation,
         key: `${op.id}:response:${status}`,
         name: `${op.typeName}Response${status}`,
         kind: "json",
@@ -60,7 +54,9 @@ export function operationTypeRequests(op: OperationIR): TypeRequest[] {
     for (const r of examples) {
       for (const h of r.headers) {
         const key = h.key.toLowerCase();
-        headerNames.set(key, [...(headerNames.get(key) ?? []), h.value]);
+        const values = headerNames.get(key);
+        if (values === undefined) headerNames.set(key, [h.value]);
+        else values.push(h.value);
       }
     }
     for (const [key, values] of [...headerNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
