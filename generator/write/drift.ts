@@ -1,5 +1,5 @@
 /** A short, readable account of how the output differs from what generation produces. */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OutputPlan } from "./plan.js";
 
@@ -14,7 +14,7 @@ export interface DriftEntry {
 /** What differs, one entry per file, for machine-readable reports. */
 export function driftEntries(plan: OutputPlan): DriftEntry[] {
   const entries: DriftEntry[] = [];
-  for (const path of plan.write.keys()) entries.push({ path, status: existsSync(join(plan.outDir, path)) ? "changed" : "missing" });
+  for (const path of plan.write.keys()) entries.push({ path, status: plan.created.has(path) ? "missing" : "changed" });
   for (const path of plan.remove) entries.push({ path, status: "stale" });
   return entries;
 }
@@ -22,13 +22,12 @@ export function driftEntries(plan: OutputPlan): DriftEntry[] {
 export function describeDrift(plan: OutputPlan, outLabel: string): string {
   const lines: string[] = [];
   for (const [path, content] of plan.write) {
-    const target = join(plan.outDir, path);
-    if (!existsSync(target)) {
+    if (plan.created.has(path)) {
       lines.push(`missing  ${outLabel}/${path}`);
       continue;
     }
     lines.push(`changed  ${outLabel}/${path}`);
-    lines.push(...shortDiff(readFileSync(target, "utf8"), content).map((l) => `    ${l}`));
+    lines.push(...shortDiff(readFileSync(join(plan.outDir, path), "utf8"), content).map((l) => `    ${l}`));
   }
   for (const path of plan.remove) lines.push(`stale    ${outLabel}/${path} (no longer generated)`);
   return `${lines.join("\n")}\n`;

@@ -11,6 +11,8 @@ export interface OutputPlan {
   outDir: string;
   /** Files to create or replace, with their new content. */
   write: Map<string, string>;
+  /** The paths of `write` that do not exist yet. */
+  created: Set<string>;
   /** Generated files that no longer are (listed in the manifest, under a regenerated collection). */
   remove: string[];
   /** Paths whose content is already right. */
@@ -28,6 +30,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
   const exists = existenceCheck();
   const owned = (path: string) => collections.some((c) => path.startsWith(`${c}/`));
   const write = new Map<string, string>();
+  const created = new Set<string>();
   const unchanged: string[] = [];
   const nextFiles: Record<string, string> = {};
   for (const [path, content] of Object.entries(manifest.files)) if (!owned(path)) nextFiles[path] = content;
@@ -48,9 +51,10 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
       );
     }
     write.set(path, content);
+    if (onDisk === undefined) created.add(path);
   }
   const remove = Object.keys(manifest.files).filter((p) => owned(p) && !files.has(p) && exists(join(outDir, p)));
-  return { outDir, write, remove: remove.sort(), unchanged, manifest, nextManifest: { files: nextFiles } };
+  return { outDir, write, created, remove: remove.sort(), unchanged, manifest, nextManifest: { files: nextFiles } };
 }
 
 /** A listed entry can still be a dangling symlink. */

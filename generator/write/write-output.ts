@@ -1,8 +1,10 @@
 /**
- * `write`: applies a plan atomically enough that a failure leaves the output as it was. Every
- * new file is first written beside its target under a temporary name; only when all are staged
- * are they renamed into place (rename is atomic per file), then stale files are removed and the
- * manifest replaced.
+ * `write`: applies a plan atomically enough that a failure leaves the output as it was. A file
+ * that replaces another is first written beside it under a temporary name; only when every file
+ * is written are those renamed into place (rename is atomic per file), then stale files are
+ * removed and the manifest replaced. A new file is written in place, exclusively (`wx`), and
+ * deleted again if the run fails: nothing was there to preserve, and on this kind of disk a fresh
+ * output of 1,300 files costs half the metadata operations without the rename.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,19 +14,35 @@ import type { OutputPlan } from "./plan.js";
 export function applyPlan(plan: OutputPlan): void {
   const tag = `.pmgen-tmp-${process.pid}`;
   const staged: [string, string][] = [];
+  const created: string[] = [];
+  const folders = new Set<string>();
+  const folderOf = (target: string) => {
+    const dir = dirname(target);
+    if (!folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      folders.add(dir);
+    }
+  };
   try {
     for (const [path, content] of plan.write) {
       const target = join(plan.outDir, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target + tag, content);
-      staged.push([target + tag, target]);
+      folderOf(target);
+      if (plan.created.has(path)) {
+        writeFileSync(target, content, { flag: "wx" });
+        created.push(target);
+      } else {
+        writeFileSync(target + tag, content);
+        staged.push([target + tag, target]);
+      }
     }
     const manifestPath = join(plan.outDir, MANIFEST_FILE);
-    mkdirSync(plan.outDir, { recursive: true });
+    folderOf(manifestPath);
     writeFileSync(manifestPath + tag, renderManifest(plan.nextManifest));
     staged.push([manifestPath + tag, manifestPath]);
   } catch (error) {
     for (const [temp] of staged) rmSync(temp, { force: true });
+    for (const target of created) rmSync(target, { force: true });
+    for (const target of created) removeEmptyParents(dirname(target), plan.outDir);
     throw error;
   }
   for (const [temp, target] of staged) renameSync(temp, target);

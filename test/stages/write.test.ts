@@ -33,6 +33,16 @@ describe("applyPlan", () => {
     expect(readTree(out)).toEqual({ ...before, "api/zz": "in the way" });
   });
 
+  it("writes new files in place and never replaces one that appeared after planning", () => {
+    const out = join(dir.path, "race");
+    const plan = planOutput(out, new Map([["api/a.ts", "a1"], ["api/late.ts", "generated"]]), ["api"]);
+    expect([...plan.created].sort()).toEqual(["api/a.ts", "api/late.ts"]);
+    mkdirSync(join(out, "api"), { recursive: true });
+    writeFileSync(join(out, "api/late.ts"), "someone else's");
+    expect(() => applyPlan(plan)).toThrow(/EEXIST/);
+    expect(readTree(out)).toEqual({ "api/late.ts": "someone else's" });
+  });
+
   it("never overwrites a file it did not generate", () => {
     const out = join(dir.path, "foreign");
     mkdirSync(join(out, "api"), { recursive: true });
