@@ -3,6 +3,7 @@
  * a comment. Each is escaped so no input (`*\/`, quotes, backslashes, backticks, `${`, line
  * or paragraph separators, `</script>`) can end the literal or comment it sits in.
  */
+import { memoizeText } from "../memoize.js";
 import { isIdentifier } from "../model/names.js";
 
 const UNSAFE_IN_JSON = /[\u2028\u2029<]/;
@@ -14,22 +15,14 @@ export function stringLiteral(text: string): string {
   return UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
 }
 
-/** Fixtures repeat the same few hundred keys across thousands of objects. */
-const keyCache = new Map<string, string>();
-
-/** A property name: bare when it is an identifier, quoted otherwise. */
-export function propertyKey(key: string): string {
-  let written = keyCache.get(key);
-  if (written !== undefined) return written;
-  if (key === "__proto__") written = `["__proto__"]`;
-  else {
-    written =
-      isIdentifier(key) || (/^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER) ? key : stringLiteral(key);
-  }
-  if (keyCache.size >= 50_000) keyCache.clear();
-  keyCache.set(key, written);
-  return written;
-}
+/**
+ * A property name: bare when it is an identifier, quoted otherwise. Memoized: fixtures repeat
+ * the same few hundred keys across thousands of objects.
+ */
+export const propertyKey = memoizeText((key) => {
+  if (key === "__proto__") return `["__proto__"]`;
+  return isIdentifier(key) || (/^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER) ? key : stringLiteral(key);
+});
 
 /** Text made safe for a `/** ... *\/` block: no terminator, one line per line. */
 export function commentSafe(text: string): string {

@@ -2,6 +2,7 @@
  * Words for type names: PascalCase from property keys, singular for array items, and the names
  * a generated type must never take.
  */
+import { memoizeText } from "../memoize.js";
 
 /** TypeScript/JavaScript reserved words and primitive type names (any case-sensitive clash). */
 const RESERVED_WORDS = [
@@ -44,25 +45,17 @@ export function isIdentifier(text: string): boolean {
 }
 
 /**
- * Inference asks for the PascalCase form of every property key of every sample, and a big
+ * `node_id` → `NodeId`, `htmlURL` → `HtmlURL`, `x-rate-limit` → `XRateLimit`; "" when no letters
+ * or digits. Memoized: inference asks for every property key of every sample, and a big
  * collection repeats few distinct keys (`id`, `url`, `login`...) hundreds of thousands of times.
  */
-const pascalCache = new Map<string, string>();
-const PASCAL_CACHE_LIMIT = 50_000;
-
-/** `node_id` → `NodeId`, `htmlURL` → `HtmlURL`, `x-rate-limit` → `XRateLimit`; "" when no letters or digits. */
-export function pascalCase(text: string): string {
-  let pascal = pascalCache.get(text);
-  if (pascal !== undefined) return pascal;
+export const pascalCase = memoizeText((text) => {
   const words = text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0);
-  pascal = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
-  if (pascalCache.size >= PASCAL_CACHE_LIMIT) pascalCache.clear();
-  pascalCache.set(text, pascal);
-  return pascal;
-}
+  return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+});
 
 const IRREGULAR: Record<string, string> = {
   people: "person",

@@ -55,7 +55,10 @@ function lazyPath(load: () => unknown, keys: readonly PropertyKey[]): unknown {
   const target = () => undefined;
   const real = () => resolve().value as object;
   return new Proxy(target, {
-    get: (_, key) => (key === "then" && keys.length === 0 ? undefined : lazyPath(load, [...keys, key])),
+    // Symbols (`util.inspect`, `Symbol.toPrimitive`) ask about the value itself: they load it.
+    // The module object is never a thenable, as the real one is not.
+    get: (_, key) =>
+      typeof key === "symbol" ? Reflect.get(Object(real()), key) : key === "then" && keys.length === 0 ? undefined : lazyPath(load, [...keys, key]),
     apply: (_, __, args: unknown[]) => {
       const { owner, value } = resolve();
       return (value as (...a: unknown[]) => unknown).apply(owner, args);

@@ -3,6 +3,7 @@
  * PascalCase type prefixes; anything that is not a valid identifier is spelled out, never
  * dropped silently (the caller warns).
  */
+import { memoizeText } from "../memoize.js";
 
 /** Words that cannot name a standalone `export function`. */
 const RESERVED = new Set(
@@ -38,19 +39,12 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Param, header and item names repeat across a collection; `normalize` is not cheap. */
-const pascalCache = new Map<string, string>();
-
-export function pascalCase(text: string): string {
-  let pascal = pascalCache.get(text);
-  if (pascal !== undefined) return pascal;
-  pascal = words(text)
+/** Memoized: param, header and item names repeat across a collection, and `normalize` is not cheap. */
+export const pascalCase = memoizeText((text) =>
+  words(text)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
-    .join("");
-  if (pascalCache.size >= 50_000) pascalCache.clear();
-  pascalCache.set(text, pascal);
-  return pascal;
-}
+    .join(""),
+);
 
 export function camelCase(text: string): string {
   const pascal = pascalCase(text);
