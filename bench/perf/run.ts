@@ -26,6 +26,8 @@ const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 interface Sample {
   ms: number;
+  /** User + system CPU time of the process (all its threads), when /usr/bin/time reports it. */
+  cpuMs?: number;
   rssMb: number;
 }
 
@@ -40,7 +42,8 @@ function measure(command: string[], before?: () => void): Sample {
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command.join(" ")} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
   const kb = TIME ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]) : Number(/maxRSS=(\d+)/.exec(result.stderr)?.[1]);
-  return { ms, rssMb: kb / 1024 };
+  const cpu = TIME ? [/User time \(seconds\): ([0-9.]+)/, /System time \(seconds\): ([0-9.]+)/].map((re) => Number(re.exec(result.stderr)?.[1])) : [];
+  return { ms, rssMb: kb / 1024, ...(cpu.length === 2 ? { cpuMs: (cpu[0]! + cpu[1]!) * 1000 } : {}) };
 }
 
 /** Without /usr/bin/time: run the command as a child and report its maxRSS (KB) on exit. */
@@ -138,14 +141,15 @@ const lines = [
   "# pmgen performance",
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
-  `Each row: ${RUNS} runs, each a fresh process; wall time median (min–max); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
+  `Each row: ${RUNS} runs, each a fresh process; wall time median (min–max); CPU is user + system time of all the process's threads (median); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
   "",
-  "| Command | Median (s) | Min–max (s) | Peak RSS (MB) | Comparison |",
-  "| --- | ---: | ---: | ---: | --- |",
+  "| Command | Median (s) | Min–max (s) | CPU, median (s) | Peak RSS (MB) | Comparison |",
+  "| --- | ---: | ---: | ---: | ---: | --- |",
   ...rows.map((r) => {
     const ms = r.samples.map((s) => s.ms);
     const ratio = Object.entries(ratios).find(([k]) => r.name.startsWith(k))?.[1] ?? "";
-    return `| ${r.name} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMb)))} | ${ratio} |`;
+    const cpu = r.samples.every((s) => s.cpuMs !== undefined) ? fmt(median(r.samples.map((s) => s.cpuMs!))) : "";
+    return `| ${r.name} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))} | ${cpu} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMb)))} | ${ratio} |`;
   }),
   "",
   "Rerun: `npm run build && node --import tsx bench/perf/run.ts --runs 5` (add `TSC7=<path to TypeScript 7 tsc>` for the native compiler;",
