@@ -2,7 +2,7 @@
  * Compares what generation produced with what is on disk: the one computation both
  * `generate` (to know what to write and delete) and `check` (to report drift) need.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PmgenError } from "../diagnostics.js";
 import { hashContent, isSafeRelativePath, readManifest, type Manifest } from "./manifest.js";
@@ -69,21 +69,24 @@ function readIfPresent(path: string): string | undefined {
 
 /**
  * Whether a file exists, from one listing per folder: a client is a few folders of hundreds of
- * files, and into a fresh output folder every check is answered by one missing folder.
+ * files, and into a fresh output folder every check is answered by one missing folder. A name
+ * missing from an existing folder's listing is still asked of the file system, which on a
+ * case-insensitive one finds `listVCNs.ts` for `listVcns.ts` as a `stat` always did.
  */
 function existenceCheck(): (path: string) => boolean {
-  const listings = new Map<string, ReadonlySet<string>>();
+  const listings = new Map<string, ReadonlySet<string> | undefined>();
   return (path) => {
     const dir = dirname(path);
     let names = listings.get(dir);
-    if (names === undefined) {
+    if (!listings.has(dir)) {
       try {
         names = new Set(readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
       } catch {
-        names = new Set();
+        names = undefined;
       }
       listings.set(dir, names);
     }
-    return names.has(path.slice(dir.length + 1));
+    if (names === undefined) return false;
+    return names.has(path.slice(dir.length + 1)) || existsSync(path);
   };
 }
