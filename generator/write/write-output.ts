@@ -28,20 +28,26 @@ export function applyPlan(plan: OutputPlan): void {
       const target = join(plan.outDir, path);
       folderOf(target);
       if (plan.created.has(path)) {
-        writeFileSync(target, content, { flag: "wx" });
+        try {
+          writeFileSync(target, content, { flag: "wx" });
+        } catch (error) {
+          // EEXIST: `wx` refused a file that is not ours. Any other failure may have left one.
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") created.push(target);
+          throw error;
+        }
         created.push(target);
       } else {
-        writeFileSync(target + tag, content);
         staged.push([target + tag, target]);
+        writeFileSync(target + tag, content);
       }
     }
     const manifestPath = join(plan.outDir, MANIFEST_FILE);
     folderOf(manifestPath);
-    writeFileSync(manifestPath + tag, renderManifest(plan.nextManifest));
     staged.push([manifestPath + tag, manifestPath]);
+    writeFileSync(manifestPath + tag, renderManifest(plan.nextManifest));
   } catch (error) {
-    for (const [temp] of staged) rmSync(temp, { force: true });
-    for (const target of created) rmSync(target, { force: true });
+    for (const [temp] of staged) removeQuietly(temp);
+    for (const target of created) removeQuietly(target);
     for (const target of created) removeEmptyParents(dirname(target), plan.outDir);
     throw error;
   }
@@ -50,6 +56,15 @@ export function applyPlan(plan: OutputPlan): void {
     const target = join(plan.outDir, path);
     rmSync(target, { force: true });
     removeEmptyParents(dirname(target), plan.outDir);
+  }
+}
+
+/** Rollback goes on past a file that cannot be removed or was never made. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing to undo
   }
 }
 
