@@ -7,7 +7,7 @@
  */
 import { PmgenError } from "../diagnostics.js";
 import type { LoadedCollection } from "../load/load-collection.js";
-import { sdkCollection } from "../load/load-collection.js";
+import { readModel } from "../load/load-collection.js";
 import { SUPPORTED_AUTH_TYPES } from "../model/ir.js";
 
 export const AUTH_OVERRIDE_TYPES = [...SUPPORTED_AUTH_TYPES, "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai"] as const;
@@ -103,11 +103,6 @@ export function applyCollectionSettings(loaded: LoadedCollection, settings: Coll
     }
   }
 
-  const sdk = sdkCollection(json, loaded.source.displayPath);
-  return {
-    ...loaded,
-    json,
-    sdk,
-    fileOf: (indexPath) => loaded.fileOf(indexMap.get(indexPath) ?? indexPath),
-  };
+  const fileOf = (indexPath: string) => loaded.fileOf(indexMap.get(indexPath) ?? indexPath);
+  return { ...loaded, json, model: readModel(json, fileOf), fileOf };
 }

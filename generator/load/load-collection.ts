@@ -1,12 +1,14 @@
 /**
  * `load`: files → a validated Postman model with source locations. Reads a single-file or
- * folder-form collection, checks its structure, and builds the postman-collection SDK model.
+ * folder-form collection, checks its structure, and reads its requests as the
+ * postman-collection SDK would (see postman-model.ts).
  */
-import { sdk as postman, type Collection } from "./sdk.js";
-import { DiagnosticSink, PmgenError } from "../diagnostics.js";
+import { DiagnosticSink } from "../diagnostics.js";
 import type { CollectionSource } from "./discover.js";
 import { assembleFolderCollection } from "./folder-collection.js";
+import { readPostmanModel, type PostmanModel } from "./postman-model.js";
 import { readJsonFile } from "./read-json.js";
+import { sdkFallback } from "./sdk-model.js";
 import { validateCollectionJson, type SchemaVersion } from "./validate.js";
 
 export interface LoadedCollection {
@@ -14,7 +16,7 @@ export interface LoadedCollection {
   version: SchemaVersion;
   /** The raw JSON (for values the SDK drops, such as `_postman_previewlanguage`). */
   json: Record<string, unknown>;
-  sdk: Collection;
+  model: PostmanModel;
   /** The file an item came from, by index path ("0/2/1"); the collection file when absent. */
   fileOf(indexPath: string): string;
   diagnostics: DiagnosticSink;
@@ -32,35 +34,12 @@ export function loadCollection(source: CollectionSource, cwd: string): LoadedCol
     json = readJsonFile(source.path, source.displayPath) as Record<string, unknown>;
   }
   const version = validateCollectionJson(json, source.displayPath, (p) => itemFiles.get(p), diagnostics);
-  const sdk = sdkCollection(json, source.displayPath);
-  return {
-    source,
-    version,
-    json,
-    sdk,
-    fileOf: (indexPath) => itemFiles.get(indexPath) ?? source.displayPath,
-    diagnostics,
-  };
+  const fileOf = (indexPath: string) => itemFiles.get(indexPath) ?? source.displayPath;
+  return { source, version, json, model: readModel(json, fileOf), fileOf, diagnostics };
 }
 
-/**
- * The SDK model of the collection's requests. Saved examples are left out: `model` reads them
- * from the raw JSON (see model/examples.ts), which on github-v3 saves three quarters of the
- * SDK's time.
- */
-export function sdkCollection(json: Record<string, unknown>, displayPath: string): Collection {
-  try {
-    return new postman.Collection(withoutExamples(json) as ConstructorParameters<typeof postman.Collection>[0]);
-  } catch (error) {
-    // The SDK throws plain errors on shapes the schema forbids; name the file instead.
-    throw new PmgenError(`the postman-collection SDK cannot read this collection: ${(error as Error).message}`, {
-      file: displayPath,
-    });
-  }
-}
-
-function withoutExamples(node: Record<string, unknown>): Record<string, unknown> {
-  const { response: _examples, ...rest } = node;
-  if (!Array.isArray(rest.item)) return rest;
-  return { ...rest, item: rest.item.map((child) => (child && typeof child === "object" ? withoutExamples(child as Record<string, unknown>) : child)) };
+/** The request model of a validated collection; the SDK is loaded only if a shape needs it. */
+export function readModel(json: Record<string, unknown>, fileOf: (indexPath: string) => string): PostmanModel {
+  let fallback: ReturnType<typeof sdkFallback> | undefined;
+  return readPostmanModel(json, fileOf, () => (fallback ??= sdkFallback()));
 }

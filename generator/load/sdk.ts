@@ -1,13 +1,23 @@
 /**
  * The postman-collection SDK is CommonJS behind a re-export Node's ESM loader cannot see
- * through, so it is required, typed with the declarations it ships.
+ * through, so it is required, typed with the declarations it ships. It is required on first
+ * use: a canonical collection never needs it (see postman-model.ts), and requiring it costs
+ * 60-100 ms.
  */
 import { createRequire, Module } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-deferFaker();
-export const sdk = require("postman-collection") as typeof import("postman-collection");
+type Sdk = typeof import("postman-collection");
+let loaded: Sdk | undefined;
+
+export function postmanSdk(): Sdk {
+  if (!loaded) {
+    deferFaker();
+    loaded = require("postman-collection") as Sdk;
+  }
+  return loaded;
+}
 
 /**
  * The SDK requires faker (160 modules, ~60 ms) at load time for dynamic variables such as
@@ -81,25 +91,4 @@ export type ListLike = { all(): unknown } | readonly unknown[] | undefined | nul
 export function listOf<T>(list: ListLike): T[] {
   if (!list) return [];
   return (Array.isArray(list) ? list : (list as { all(): unknown }).all()) as T[];
-}
-
-export interface KeyValue {
-  key: string;
-  value?: string;
-  disabled: boolean;
-  description?: unknown;
-}
-
-/**
- * Key/value lists (headers, query, path variables) with keys and values as strings: the SDK
- * keeps whatever JSON the file had, so a numeric or object key would otherwise reach code that
- * expects text. Entries without a key are dropped.
- */
-export function keyValues(list: ListLike): KeyValue[] {
-  return listOf<{ key?: unknown; value?: unknown; disabled?: unknown; description?: unknown }>(list).flatMap((entry) => {
-    if (!entry || typeof entry !== "object" || entry.key === null || entry.key === undefined) return [];
-    const key = typeof entry.key === "string" ? entry.key : JSON.stringify(entry.key);
-    const value = entry.value === null || entry.value === undefined ? undefined : typeof entry.value === "string" ? entry.value : JSON.stringify(entry.value);
-    return [{ key, value, disabled: entry.disabled === true, description: entry.description }];
-  });
 }

@@ -2,7 +2,7 @@
  * The request body: its mode, content type, fields and every sample text (the request's own and
  * each saved example's original request of the same mode).
  */
-import { listOf, type Request, type RequestBody } from "../load/sdk.js";
+import type { BodyView, RequestView } from "../load/postman-model.js";
 import type { ExampleRequest } from "./examples.js";
 import type { BodyFieldIR, BodyIR, RawLanguage, SampleIR } from "./ir.js";
 import { hasReference } from "./templates.js";
@@ -17,19 +17,19 @@ const LANGUAGE_TYPES: Record<RawLanguage, string> = {
 };
 
 export function readBody(
-  request: Request,
+  request: RequestView,
   examples: readonly { name: string; request: ExampleRequest }[],
   contentTypeHeader: string | undefined,
   isRequired: (description: string | undefined) => boolean,
 ): BodyIR | undefined {
   const body = request.body;
-  if (!body || !body.mode || (body as { disabled?: boolean }).disabled) return undefined;
+  if (!body || !body.mode || body.disabled) return undefined;
   const mode = body.mode as BodyIR["mode"];
   switch (mode) {
     case "raw": {
       const language = rawLanguage(body, contentTypeHeader);
       const samples: SampleIR[] = [];
-      addSample(samples, "request", body.raw);
+      addSample(samples, "request", body.raw as string | undefined);
       for (const example of examples) {
         if (example.request.body?.mode === "raw") addSample(samples, example.name, example.request.body.raw);
       }
@@ -45,7 +45,7 @@ export function readBody(
     case "file":
       return { mode, contentType: contentTypeHeader ?? "application/octet-stream", samples: [] };
     case "graphql": {
-      const graphql = (body as { graphql?: { query?: unknown; variables?: unknown } }).graphql ?? {};
+      const graphql = body.graphql ?? {};
       // The query is fixed by the collection; the variables are typed from their samples.
       const samples: SampleIR[] = [];
       addSample(samples, "request", stringValue(graphql.variables));
@@ -62,7 +62,7 @@ function addSample(samples: SampleIR[], origin: string, text: string | undefined
 }
 
 /** raw bodies: the language Postman records, else what the Content-Type header says. */
-function rawLanguage(body: RequestBody, contentType: string | undefined): RawLanguage {
+function rawLanguage(body: BodyView, contentType: string | undefined): RawLanguage {
   const declared = (body.options as { raw?: { language?: string } } | undefined)?.raw?.language;
   if (declared && declared in LANGUAGE_TYPES) return declared as RawLanguage;
   const type = (contentType ?? "").toLowerCase();
@@ -70,7 +70,7 @@ function rawLanguage(body: RequestBody, contentType: string | undefined): RawLan
   if (type.includes("xml")) return "xml";
   if (type.includes("html")) return "html";
   if (type.includes("javascript")) return "javascript";
-  if (!type && looksLikeJson(body.raw)) return "json";
+  if (!type && looksLikeJson(body.raw as string | undefined)) return "json";
   return "text";
 }
 
@@ -87,13 +87,12 @@ function looksLikeJson(text: string | undefined): boolean {
 }
 
 function readFields(
-  body: RequestBody,
+  body: BodyView,
   examples: readonly { name: string; request: ExampleRequest }[],
   mode: "urlencoded" | "formdata",
   isRequired: (description: string | undefined) => boolean,
 ): BodyFieldIR[] {
-  const list = (b: RequestBody | ExampleRequest["body"] | undefined) =>
-    listOf<RawField>((mode === "urlencoded" ? b?.urlencoded : b?.formdata) as Parameters<typeof listOf>[0]);
+  const list = (b: BodyView | ExampleRequest["body"] | undefined) => ((mode === "urlencoded" ? b?.urlencoded : b?.formdata) ?? []) as RawField[];
   const all = list(body).filter((f) => f.key !== undefined && f.key !== null && String(f.key) !== "");
   const count = new Map<string, number>();
   for (const f of all) count.set(String(f.key), (count.get(String(f.key)) ?? 0) + 1);

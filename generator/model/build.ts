@@ -1,13 +1,12 @@
 /**
- * `model`: a loaded collection → the IR. Walks the SDK's item tree beside the raw JSON (for the
- * fields the SDK drops), resolves auth and folder variables, classifies every part of each
- * request, and gives each operation a unique method name.
+ * `model`: a loaded collection → the IR. Walks the loaded item tree (each node's request as the
+ * SDK reads it, beside its raw JSON for the fields the SDK drops), resolves auth and folder
+ * variables, classifies every part of each request, and gives each operation a unique method name.
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { DiagnosticSink } from "../diagnostics.js";
-import type { Item, ItemGroup } from "../load/sdk.js";
-import { keyValues, listOf, sdk } from "../load/sdk.js";
 import type { LoadedCollection } from "../load/load-collection.js";
+import type { Entry, ModelNode, RequestView } from "../load/postman-model.js";
 import { headersComputedBy, resolveAuth } from "./auth.js";
 import { readBody } from "./body.js";
 import type { CollectionIR, OperationIR, SourceLocation, VariableIR } from "./ir.js";
@@ -50,20 +49,20 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
   sink.add(loaded.diagnostics.items);
   const { json, source } = loaded;
   const info = json.info as RawNode;
-  const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), definedVariables: definedVariables(loaded) };
-  const collectionAuth = loaded.sdk.auth?.toJSON() ?? json.auth;
+  const { model } = loaded;
+  const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), definedVariables: definedVariables(model.variables) };
+  const collectionAuth = model.auth;
 
   const operations: Omit<OperationIR, "id" | "typeName">[] = [];
-  const visit = (items: readonly (Item | ItemGroup)[], raws: unknown[], prefix: string, scope: Scope) => {
-    items.forEach((node, index) => {
-      const raw = (raws[index] ?? {}) as RawNode;
+  const visit = (nodes: readonly ModelNode[], prefix: string, scope: Scope) => {
+    nodes.forEach((node, index) => {
+      const { raw } = node;
       const indexPath = `${prefix}${index}`;
       const name = typeof raw.name === "string" && raw.name.trim() ? raw.name : `#${index + 1}`;
-      if (sdk.ItemGroup.isItemGroup(node)) {
-        const group = node as ItemGroup;
-        visit(listOf<Item | ItemGroup>(group.items), (raw.item as unknown[]) ?? [], `${indexPath}/`, {
+      if (node.kind === "folder") {
+        visit(node.items, `${indexPath}/`, {
           folderPath: [...scope.folderPath, name],
-          authChain: [{ auth: group.auth?.toJSON() ?? raw.auth, from: `folder "${name}"` }, ...scope.authChain],
+          authChain: [{ auth: node.auth, from: `folder "${name}"` }, ...scope.authChain],
           variables: { ...scope.variables, ...localVariables(raw.variable) },
         });
         return;
@@ -71,21 +70,21 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
       const itemPath = [...scope.folderPath, name].join(" / ");
       const location: SourceLocation = { file: loaded.fileOf(indexPath), itemPath };
       operations.push(
-        buildOperation(node as Item, raw, name, location, scope, conventions, sink, {
+        buildOperation(node.request, raw, name, location, scope, conventions, sink, {
           ...scope.variables,
           ...localVariables(raw.variable),
         }),
       );
     });
   };
-  visit(listOf<Item | ItemGroup>(loaded.sdk.items), json.item as unknown[], "", {
+  visit(model.items, "", {
     folderPath: [],
     authChain: [{ auth: collectionAuth, from: "collection" }],
     variables: {},
   });
 
   const named = assignMethodNames(operations, sink, reservedNames);
-  const variables = collectVariables(loaded, named);
+  const variables = collectVariables(model.variables, named);
   const ir: CollectionIR = {
     name: source.name,
     title: typeof info.name === "string" && info.name ? info.name : source.name,
@@ -100,7 +99,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
 }
 
 function buildOperation(
-  item: Item,
+  request: RequestView,
   raw: RawNode,
   name: string,
   source: SourceLocation,
@@ -109,13 +108,11 @@ function buildOperation(
   sink: DiagnosticSink,
   localVars: Record<string, string>,
 ): Omit<OperationIR, "id" | "typeName"> {
-  const request = item.request;
   const examples = readExamples(raw);
   const exampleRequests = examples.flatMap((e) => (e.request ? [e.request] : []));
   const parts = readRequestParts(request, exampleRequests, markersInUse, definedVariables);
-  const rawRequest = (typeof raw.request === "object" && raw.request ? raw.request : {}) as RawNode;
   const auth = resolveAuth(
-    [{ auth: request.auth?.toJSON() ?? rawRequest.auth, from: "request" }, ...scope.authChain],
+    [{ auth: request.auth, from: "request" }, ...scope.authChain],
     parts.headers.filter((h) => !h.disabled),
     source,
     sink,
@@ -158,7 +155,7 @@ function buildOperation(
     body,
     auth,
     responses,
-    description: descriptionText((request as { description?: unknown }).description) ?? descriptionText(raw.description),
+    description: descriptionText(request.description) ?? descriptionText(raw.description),
   };
   return substituteLocalVariables(operation, localVars);
 }
@@ -185,19 +182,19 @@ function localVariables(value: unknown): Record<string, string> {
   return result;
 }
 
-function definedVariables(loaded: LoadedCollection): Set<string> {
+function definedVariables(collectionVariables: readonly Entry[]): Set<string> {
   const names = new Set<string>();
-  for (const v of listOf<{ key?: string; value?: unknown; disabled?: boolean }>(loaded.sdk.variables)) {
-    if (v.key && !v.disabled && stringValue(v.value)) names.add(v.key);
+  for (const v of collectionVariables) {
+    if (v.key && !v.disabled && stringValue(v.value)) names.add(v.key as string);
   }
   return names;
 }
 
-function collectVariables(loaded: LoadedCollection, operations: readonly OperationIR[]): VariableIR[] {
+function collectVariables(collectionVariables: readonly Entry[], operations: readonly OperationIR[]): VariableIR[] {
   const declared = new Map<string, { value?: string; description?: string }>();
-  for (const v of listOf<{ key?: string; value?: unknown; description?: unknown }>(loaded.sdk.variables)) {
-    if (!v.key || (v as { disabled?: boolean }).disabled) continue;
-    declared.set(v.key, { value: stringValue(v.value), description: descriptionText(v.description) });
+  for (const v of collectionVariables) {
+    if (!v.key || v.disabled) continue;
+    declared.set(v.key as string, { value: stringValue(v.value), description: descriptionText(v.description) });
   }
   const inUrl = new Set<string>();
   const used = new Set<string>();

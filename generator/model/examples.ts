@@ -4,7 +4,8 @@
  * of modelling the collection's own requests, for the handful of fields pmgen reads. URL strings
  * are still parsed by the SDK's `Url`.
  */
-import { keyValues, sdk, type KeyValue } from "../load/sdk.js";
+import { postmanSdk } from "../load/sdk.js";
+import { keyValues, type KeyValue } from "./key-values.js";
 
 type RawNode = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ function urlParts(url: unknown): Pick<ExampleRequest, "query" | "pathVariables">
   const node = (url && typeof url === "object" ? url : {}) as RawNode;
   const raw = typeof url === "string" ? url : typeof node.raw === "string" ? node.raw : "";
   // Only a query string needs the SDK's URL parser; most examples have none.
-  const query = Array.isArray(node.query) ? node.query : raw.includes("?") ? ((new sdk.Url(raw).toJSON() as unknown as RawNode).query as unknown[]) : [];
+  const query = Array.isArray(node.query) ? node.query : raw.includes("?") ? ((new (postmanSdk().Url)(raw).toJSON() as unknown as RawNode).query as unknown[]) : [];
   return { query: keyValues(query), pathVariables: keyValues(Array.isArray(node.variable) ? node.variable : []) };
 }
 

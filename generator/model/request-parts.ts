@@ -1,9 +1,10 @@
 /**
- * URL, path params, query and headers of one request, from the SDK's parsed Request. Samples
- * are gathered from the request and every example's original request.
+ * URL, path params, query and headers of one request, as the SDK reads it. Samples are
+ * gathered from the request and every example's original request.
  */
-import { keyValues, type Request } from "../load/sdk.js";
+import type { RequestView } from "../load/postman-model.js";
 import type { ExampleRequest } from "./examples.js";
+import { keyValues } from "./key-values.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
 import { hasReference, loneReference, variableReferences } from "./templates.js";
 import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
@@ -38,7 +39,7 @@ const PROTOCOL_HEADERS = new Set([
 ]);
 
 export function readRequestParts(
-  request: Request,
+  request: RequestView,
   examples: readonly ExampleRequest[],
   markersInUse: boolean,
   definedVariables: ReadonlySet<string>,

@@ -32,6 +32,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { runPipeline } from "../../generator/pipeline.js";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
+import { sdkCollection } from "../../generator/load/sdk-model.js";
 import type { OperationIR } from "../../generator/model/ir.js";
 import type { Captured, CaptureServer } from "./capture.js";
 import { compareCaptures, type Difference } from "./compare.js";
@@ -85,7 +86,8 @@ export async function runCollection(input: string, server: CaptureServer, extraV
   const client = (await import(join(dir, "index.ts"))) as GeneratedModule;
 
   const loaded = loadCollection(source, REPO);
-  const json = loaded.sdk.toJSON() as Json;
+  // The collection as the SDK normalises it, which is what Newman runs.
+  const json = sdkCollection(loaded.json).toJSON() as Json;
   const leaves = collectLeaves(json);
   const ops = generated.ir.operations;
   if (leaves.length !== ops.length || leaves.some((leaf, i) => leaf.path !== ops[i]?.itemPath)) {

@@ -60,7 +60,7 @@ describe("loadCollection", () => {
       const [source] = discoverCollections([join(FIXTURES, file)], ROOT);
       const loaded = loadCollection(source!, ROOT);
       expect(loaded.version).toBe(file.includes("v2.0") ? "2.0" : "2.1");
-      expect(loaded.sdk.items.count()).toBeGreaterThan(0);
+      expect(loaded.model.items.length).toBeGreaterThan(0);
     }
   });
 
