@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WORK = join(ROOT, "test/.tmp/perf");
 const GITHUB = join(ROOT, "test/fixtures/collections/github-v3.postman_collection.json");
-const PMGEN = join(ROOT, "dist/generator/cli/main.js");
+const PMGEN = join(ROOT, "dist/pmgen.mjs");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;

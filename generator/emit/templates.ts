@@ -12,9 +12,12 @@ export const TEMPLATE_NAMES = ["operation", "index", "types", "fixtures", "fixtu
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type Templates = Record<TemplateName, (context: object) => string>;
 
-/** `templates/` of the installed pmgen, found from this file in `generator/` or `dist/generator/`. */
+/**
+ * `templates/` of the installed pmgen, found from this file in `generator/` or `dist/generator/`,
+ * or from the bundled CLI in `dist/`.
+ */
 export function builtinTemplatesDir(): string {
-  for (const up of ["../../templates", "../../../templates"]) {
+  for (const up of ["../../templates", "../../../templates", "../templates"]) {
     const dir = fileURLToPath(new URL(up, import.meta.url));
     if (existsSync(join(dir, "operation.ts.hbs"))) return dir;
   }

@@ -60,6 +60,7 @@ export interface InferredRoot {
   tsType: string;
   /** Named types the expression mentions directly (for `import type { ... }`). */
   refs: string[];
+  /** Rendered on first read (only `openapi` reads it). */
   schema: JsonSchema;
   /** The samples that parsed, in order (for fixtures); invalid ones are left out with a warning. */
   values: { origin: string; value: JsonValue }[];
@@ -71,6 +72,7 @@ export interface NamedDeclaration {
   tsSource: string;
   /** Other named types this declaration mentions. */
   refs: string[];
+  /** Rendered on first read (only `openapi` reads it). */
   schema: JsonSchema;
 }
 

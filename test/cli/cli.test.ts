@@ -124,4 +124,18 @@ describe("pmgen CLI", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: oci\/volumeBackups\/CreateVolumeBackup\.json › volumeBackups \/ CreateVolumeBackup: .*not (valid )?JSON/i);
   });
+
+  it("the installed bin (dist/pmgen.mjs, the bundle `npm run build` makes) writes what the source CLI writes", () => {
+    const bin = join(ROOT, "dist/pmgen.mjs");
+    expect(existsSync(bin), "npm ci runs `prepare`, which builds dist/").toBe(true);
+    const fromSource = pmgen(["generate", join(ROOT, "test/fixtures/collections/paypal-partner-apis.v2.0.postman_collection.json"), "--out", "src-out", "-q"]);
+    expect(fromSource.code, fromSource.stderr).toBe(0);
+    // paypal's v2.0 URL strings take the SDK fallback, which the bundle requires from node_modules.
+    const bundled = spawnSync(process.execPath, [bin, "generate", join(ROOT, "test/fixtures/collections/paypal-partner-apis.v2.0.postman_collection.json"), "--out", "bin-out", "--verify", "-q"], {
+      cwd: work.path,
+      encoding: "utf8",
+    });
+    expect(bundled.status, bundled.stderr).toBe(0);
+    expect(readTree(join(work.path, "bin-out"))).toEqual(readTree(join(work.path, "src-out")));
+  });
 });
