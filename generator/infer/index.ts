@@ -168,10 +168,16 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
   const declarations: NamedDeclaration[] = shapes.map((shape) => {
     const refs = new Set<string>();
     const tsSource = renderDeclaration(shape.node, shape.uses.length, refs);
-    const declaration = { name: shape.name, tsSource, refs: [...refs].filter((ref) => ref !== shape.name).sort() };
-    return withLazySchema(declaration, () =>
-      renderObjectSchema(shape.node, declarationDoc(shape.node, shape.uses.length).map(commentText).join(" ")),
-    );
+    let schema: JsonSchema | undefined;
+    return {
+      name: shape.name,
+      tsSource,
+      refs: [...refs].filter((ref) => ref !== shape.name).sort(),
+      // Only `pmgen openapi` reads the JSON Schemas: each is rendered on first read.
+      get schema() {
+        return (schema ??= renderObjectSchema(shape.node, declarationDoc(shape.node, shape.uses.length).map(commentText).join(" ")));
+      },
+    };
   });
   declarations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
@@ -179,23 +185,15 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
   for (const { request, entry, values } of prepared) {
     const refs = new Set<string>();
     const tsType = renderType(entry.type, refs);
-    assign(roots, request.key, withLazySchema({ tsType, refs: [...refs].sort(), values }, () => renderSchema(entry.type)));
+    let schema: JsonSchema | undefined;
+    assign(roots, request.key, {
+      tsType,
+      refs: [...refs].sort(),
+      get schema() {
+        return (schema ??= renderSchema(entry.type));
+      },
+      values,
+    });
   }
   return { roots, declarations, diagnostics };
-}
-
-/**
- * Only `pmgen openapi` reads the JSON Schemas: each is rendered on first read (from the same
- * graph, so it is the schema an eager render would give) and then kept as a plain property.
- */
-function withLazySchema<T extends object>(target: T, render: () => JsonSchema): T & { schema: JsonSchema } {
-  return Object.defineProperty(target, "schema", {
-    enumerable: true,
-    configurable: true,
-    get(): JsonSchema {
-      const schema = render();
-      Object.defineProperty(target, "schema", { value: schema, enumerable: true, writable: true, configurable: true });
-      return schema;
-    },
-  }) as T & { schema: JsonSchema };
 }

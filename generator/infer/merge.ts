@@ -60,8 +60,13 @@ function child(path: string, key: string): string {
   return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
+/**
+ * JSDoc shows examples of up to 80 characters (render-ts.ts). A longer string (a base64 file,
+ * a README) is quoted only in part: enough to stay over 80, so it is still never shown.
+ */
 function exampleText(value: JsonValue): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  if (typeof value !== "string") return String(value);
+  return JSON.stringify(value.length <= 80 ? value : value.slice(0, 80));
 }
 
 /** The name hint for the elements of a list at a position named `hint`. */
@@ -214,17 +219,19 @@ function mergeObjects(objects: readonly Observation<JsonObject>[], position: Pos
 
 /** Whether the samples disagree on the key set at a position (each sample's objects taken together). */
 function samplesDisagree(objects: readonly Observation<JsonObject>[]): boolean {
+  const first = objects[0]?.sample;
+  if (objects.every((o) => o.sample === first)) return false;
   const bySample = new Map<number, Set<string>>();
   for (const { value, sample } of objects) {
     let keys = bySample.get(sample);
     if (keys === undefined) bySample.set(sample, (keys = new Set()));
     for (const key of Object.keys(value)) keys.add(key);
   }
-  let first: string | undefined;
+  let reference: Set<string> | undefined;
   for (const keys of bySample.values()) {
-    const signature = [...keys].sort().join("\u0000");
-    if (first === undefined) first = signature;
-    else if (signature !== first) return true;
+    if (reference === undefined) reference = keys;
+    else if (keys.size !== reference.size) return true;
+    else for (const key of keys) if (!reference.has(key)) return true;
   }
   return false;
 }
