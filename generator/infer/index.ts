@@ -53,12 +53,6 @@ function assign<T>(target: Record<string, T>, key: string, value: T): void {
   else target[key] = value;
 }
 
-interface Prepared {
-  request: TypeRequest;
-  entry: RootEntry;
-  values: { origin: string; value: JsonValue }[];
-}
-
 /** The sorted keys of a JSON object (`undefined` for anything else), as one string. */
 function rootKeys(value: JsonValue): string | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof ExactNumber) return undefined;
@@ -88,78 +82,101 @@ function errorRootKeys(requests: readonly TypeRequest[]): Map<string, number> {
 }
 
 export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): InferResult {
-  const diagnostics: Diagnostic[] = [];
-  const prepared: Prepared[] = [];
   const errorKeys = errorRootKeys(requests);
+  return nameAndRender(
+    requests.map((request, order) => inferRequest(request, order, errorKeys)),
+    reservedNames,
+  );
+}
 
-  requests.forEach((request, order) => {
-    const warn = (message: string) => diagnostics.push({ severity: "warning", message, source: request.source });
-    const values: { origin: string; value: JsonValue }[] = [];
-    // Samples read leniently with `{{var}}` placeholders: evidence for the type, but not
-    // fixtures (a placeholder is not a value).
-    const evidence: Observation[] = [];
-    let fallback: TypeNode | undefined;
-    if (request.kind === "json") {
-      let notJson = 0;
-      for (const sample of request.samples) {
-        // An empty body is "no body", not a broken one.
-        if (sample.text.trim() === "") continue;
-        const parsed = parseJson(sample.text);
-        if (parsed.ok) {
-          values.push({ origin: sample.origin, value: parsed.value });
-          continue;
-        }
-        const lenient = parseLenient(sample.text);
-        if (lenient.parse.ok) {
-          evidence.push({ value: lenient.parse.value, sample: evidence.length + values.length });
-          if (!lenient.placeholders) values.push({ origin: sample.origin, value: lenient.parse.value });
-          if (lenient.repairs.length > 0) {
-            warn(
-              `${request.key}: sample ${JSON.stringify(sample.origin)} is not strict JSON ` +
-                `(${lenient.repairs.join(", ")}); read leniently`,
-            );
-          }
-        } else {
-          notJson++;
-          warn(
-            `${request.key}: sample ${JSON.stringify(sample.origin)} is not JSON (${parsed.message}); ` +
-              "it is left out of the inferred type",
-          );
-        }
+/** One request typed on its own: what `nameAndRender` needs of it. */
+interface InferredRequest {
+  request: TypeRequest;
+  entry: RootEntry;
+  values: { origin: string; value: JsonValue }[];
+  diagnostics: Diagnostic[];
+}
+
+/** The samples that parse (the fixtures), and lenient evidence for the type. */
+function readSamples(
+  request: TypeRequest,
+  warn: (message: string) => void,
+): { values: { origin: string; value: JsonValue }[]; evidence: Observation[]; notJson: number } {
+  const values: { origin: string; value: JsonValue }[] = [];
+  // Samples read leniently with `{{var}}` placeholders: evidence for the type, but not
+  // fixtures (a placeholder is not a value).
+  const evidence: Observation[] = [];
+  let notJson = 0;
+  if (request.kind !== "json") {
+    const converted = textToValue(request.samples.map((sample) => sample.text));
+    request.samples.forEach((sample, i) => values.push({ origin: sample.origin, value: converted[i]! }));
+    return { values, evidence, notJson };
+  }
+  for (const sample of request.samples) {
+    // An empty body is "no body", not a broken one.
+    if (sample.text.trim() === "") continue;
+    const parsed = parseJson(sample.text);
+    if (parsed.ok) {
+      values.push({ origin: sample.origin, value: parsed.value });
+      continue;
+    }
+    const lenient = parseLenient(sample.text);
+    if (lenient.parse.ok) {
+      evidence.push({ value: lenient.parse.value, sample: evidence.length + values.length });
+      if (!lenient.placeholders) values.push({ origin: sample.origin, value: lenient.parse.value });
+      if (lenient.repairs.length > 0) {
+        warn(`${request.key}: sample ${JSON.stringify(sample.origin)} is not strict JSON (${lenient.repairs.join(", ")}); read leniently`);
       }
-      if (values.length === 0 && evidence.length === 0) fallback = notJson > 0 ? { kind: "string" } : { kind: "unknown" };
     } else {
-      const converted = textToValue(request.samples.map((sample) => sample.text));
-      request.samples.forEach((sample, i) => values.push({ origin: sample.origin, value: converted[i]! }));
-      if (values.length === 0) fallback = { kind: "string" };
+      notJson++;
+      warn(`${request.key}: sample ${JSON.stringify(sample.origin)} is not JSON (${parsed.message}); it is left out of the inferred type`);
     }
+  }
+  return { values, evidence, notJson };
+}
 
-    const name = rootName(request.name);
-    const hint: NameHint = {
-      name,
-      root: { key: request.key, order, role: request.role, operation: request.operation },
-      describe: describeRequest(request),
-    };
-    if (request.status !== undefined) hint.root!.status = request.status;
-    let errorCorroborated = false;
-    if (isErrorResponse(request) && values.length === 1) {
-      const keys = rootKeys(values[0]!.value);
-      errorCorroborated = keys !== undefined && (errorKeys.get(keys) ?? 0) >= 2;
-    }
-    const type =
-      fallback ??
-      mergeObservations(
-        [...values.map((v, sample) => ({ value: v.value, sample })), ...evidence],
-        hint,
-        "$",
-        0,
-        { warn: (message) => warn(`${request.key}: ${message}`), errorCorroborated },
-      );
-    const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
-    if (request.status !== undefined) entry.status = request.status;
-    prepared.push({ request, entry, values });
-  });
+/**
+ * Types one request: its samples merged into a type graph. Independent of every other request
+ * but for `errorKeys` (see `errorRootKeys`) and its position `order`.
+ */
+function inferRequest(request: TypeRequest, order: number, errorKeys: ReadonlyMap<string, number>): InferredRequest {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (message: string) => diagnostics.push({ severity: "warning", message, source: request.source });
+  const { values, evidence, notJson } = readSamples(request, warn);
+  let fallback: TypeNode | undefined;
+  if (request.kind === "json") {
+    if (values.length === 0 && evidence.length === 0) fallback = notJson > 0 ? { kind: "string" } : { kind: "unknown" };
+  } else if (values.length === 0) fallback = { kind: "string" };
 
+  const name = rootName(request.name);
+  const hint: NameHint = {
+    name,
+    root: { key: request.key, order, role: request.role, operation: request.operation },
+    describe: describeRequest(request),
+  };
+  if (request.status !== undefined) hint.root!.status = request.status;
+  let errorCorroborated = false;
+  if (isErrorResponse(request) && values.length === 1) {
+    const keys = rootKeys(values[0]!.value);
+    errorCorroborated = keys !== undefined && (errorKeys.get(keys) ?? 0) >= 2;
+  }
+  const type =
+    fallback ??
+    mergeObservations(
+      [...values.map((v, sample) => ({ value: v.value, sample })), ...evidence],
+      hint,
+      "$",
+      0,
+      { warn: (message) => warn(`${request.key}: ${message}`), errorCorroborated },
+    );
+  const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
+  if (request.status !== undefined) entry.status = request.status;
+  return { request, entry, values, diagnostics };
+}
+
+/** Every request's type, shared and named across the collection, rendered. */
+function nameAndRender(prepared: readonly InferredRequest[], reservedNames: ReadonlySet<string>): InferResult {
+  const diagnostics = prepared.flatMap((p) => p.diagnostics);
   const shapes = assignNames(
     prepared.map((p) => p.entry),
     reservedNames,
