@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `pmgen` command line: generate, check, inspect, openapi. */
+import "./v8-tuning.js";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { runCheck, runGenerate, runInspect, runWatch, type GenerateArgs } from "./commands.js";
