@@ -140,14 +140,18 @@ export function runGenerate(args: GenerateArgs): number {
   return guarded(io, json, "generate", () => {
     const { collections, plans, outDirs } = generateAndPlan(args, cwd, progress);
     const writeStarted = performance.now();
-    for (const plan of plans) applyPlan(plan);
+    const writtenByHelper = plans.reduce((n, plan) => n + applyPlan(plan).byHelper, 0);
     const writeMs = performance.now() - writeStarted;
     progress?.done();
     const diagnostics = collections.flatMap((c) => c.diagnostics);
     if (human) printDiagnostics(io, diagnostics);
     const totalMs = performance.now() - started;
     if (human) io.err(summaryLine(collections, plans, diagnostics, cwd, totalMs));
-    if (json) io.out(`${JSON.stringify(report("generate", collections, plans, outDirs, cwd, totalMs, writeMs), null, 2)}\n`);
+    if (json) {
+      const result = report("generate", collections, plans, outDirs, cwd, totalMs, writeMs);
+      // How many files the second thread wrote (see write/write-files.ts).
+      io.out(`${JSON.stringify({ ...result, counts: { ...result.counts, writtenByHelper } }, null, 2)}\n`);
+    }
     return 0;
   });
 }

@@ -4,52 +4,60 @@
  * is written are those renamed into place (rename is atomic per file), then stale files are
  * removed and the manifest replaced. A new file is written in place, exclusively (`wx`), and
  * deleted again if the run fails: nothing was there to preserve, and on this kind of disk a fresh
- * output of 1,300 files costs half the metadata operations without the rename.
+ * output of 1,300 files costs half the metadata operations without the rename. The files are
+ * written on two threads when a helper is given (see write-files.ts).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync, rmdirSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE, renderManifest } from "./manifest.js";
 import type { OutputPlan } from "./plan.js";
+import { JobStatus, writeFiles, type FileJob, type WriteHelper } from "./write-files.js";
 
-export function applyPlan(plan: OutputPlan): void {
+export interface WriteStats {
+  /** Files written (new, replaced, and the manifest). */
+  written: number;
+  /** How many of them the helper thread wrote. */
+  byHelper: number;
+}
+
+export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
   const tag = `.pmgen-tmp-${process.pid}`;
+  const jobs: FileJob[] = [];
   const staged: [string, string][] = [];
-  const created: string[] = [];
-  const folders = new Set<string>();
-  const folderOf = (target: string) => {
-    const dir = dirname(target);
-    if (!folders.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      folders.add(dir);
+  const manifestPath = join(plan.outDir, MANIFEST_FILE);
+  for (const [path, content] of plan.write) {
+    const target = join(plan.outDir, path);
+    if (plan.created.has(path)) jobs.push({ path: target, content, exclusive: true });
+    else {
+      staged.push([target + tag, target]);
+      jobs.push({ path: target + tag, content, exclusive: false });
     }
+  }
+  staged.push([manifestPath + tag, manifestPath]);
+  jobs.push({ path: manifestPath + tag, content: renderManifest(plan.nextManifest), exclusive: false });
+
+  // Folders first, so the two threads only create files; each folder made here goes on rollback.
+  const madeFolders: string[] = [];
+  const rollback = (status: readonly JobStatus[]) => {
+    jobs.forEach((job, i) => {
+      if (status[i] === JobStatus.Written || status[i] === JobStatus.Failed) removeQuietly(job.path);
+    });
+    for (const folder of new Set(jobs.map((job) => dirname(job.path)))) removeEmptyParents(folder, plan.outDir);
+    for (const folder of madeFolders) removeEmptyParents(folder, plan.outDir);
   };
   try {
-    for (const [path, content] of plan.write) {
-      const target = join(plan.outDir, path);
-      folderOf(target);
-      if (plan.created.has(path)) {
-        try {
-          writeFileSync(target, content, { flag: "wx" });
-        } catch (error) {
-          // EEXIST: `wx` refused a file that is not ours. Any other failure may have left one.
-          if ((error as NodeJS.ErrnoException).code !== "EEXIST") created.push(target);
-          throw error;
-        }
-        created.push(target);
-      } else {
-        staged.push([target + tag, target]);
-        writeFileSync(target + tag, content);
-      }
+    for (const folder of new Set(jobs.map((job) => dirname(job.path)))) {
+      const made = mkdirSync(folder, { recursive: true });
+      if (made !== undefined) madeFolders.push(folder);
     }
-    const manifestPath = join(plan.outDir, MANIFEST_FILE);
-    folderOf(manifestPath);
-    staged.push([manifestPath + tag, manifestPath]);
-    writeFileSync(manifestPath + tag, renderManifest(plan.nextManifest));
   } catch (error) {
-    for (const [temp] of staged) removeQuietly(temp);
-    for (const target of created) removeQuietly(target);
-    for (const target of created) removeEmptyParents(dirname(target), plan.outDir);
+    rollback([]);
     throw error;
+  }
+  const outcome = writeFiles(jobs, helper);
+  if (outcome.error !== undefined) {
+    rollback(outcome.status);
+    throw outcome.error;
   }
   for (const [temp, target] of staged) renameSync(temp, target);
   for (const path of plan.remove) {
@@ -57,6 +65,7 @@ export function applyPlan(plan: OutputPlan): void {
     rmSync(target, { force: true });
     removeEmptyParents(dirname(target), plan.outDir);
   }
+  return { written: jobs.length, byHelper: outcome.byHelper };
 }
 
 /** Rollback goes on past a file that cannot be removed or was never made. */
