@@ -126,9 +126,8 @@ export function readPostmanModel(json: RawNode, fileOf: (indexPath: string) => s
   return { auth: authOf(json.auth, top), variables, items: nodes(json.item as unknown[], [], "") };
 }
 
-/** A request in its canonical v2.1 form, or undefined for the SDK to read. */
+/** A request in its canonical v2.1 form (an object; validate.ts refused a missing one), or undefined for the SDK to read. */
 function readRequest(raw: unknown, authOf: (raw: unknown) => unknown): RequestView | undefined {
-  if (raw === undefined) return { method: "GET", url: { query: [], variables: [] }, headers: [] };
   // An `info` object would be where the SDK looks for the request's description.
   if (!isPlain(raw) || raw.info) return undefined;
   const url = readUrl(raw.url);
@@ -206,7 +205,7 @@ function readVariables(raw: unknown, pathVariables: boolean): Entry[] | undefine
   return entries(raw, (e) => {
     if (!keepsValue(e)) return undefined;
     const key = pathVariables ? e.key || e.id : e.key;
-    return withDescription(e, { key, value: e.value, ...("disabled" in e ? { disabled: e.disabled } : {}) });
+    return withDescription(e, { key, value: e.value, ...ownDisabled(e) });
   });
 }
 

@@ -111,7 +111,7 @@ function writeWith(jobs: readonly FileJob[], shared: SharedArrayBuffer, state: I
  * Takes jobs from the shared counter until none is left or a write failed (on either thread).
  * Returns this thread's failure.
  */
-export function drain(jobs: readonly FileJob[], state: Int32Array, helped = false): Error | undefined {
+function drain(jobs: readonly FileJob[], state: Int32Array, helped = false): Error | undefined {
   for (;;) {
     if (Atomics.load(state, ABORT) === 1) return undefined;
     const i = Atomics.add(state, NEXT, 1);
@@ -131,7 +131,7 @@ export function drain(jobs: readonly FileJob[], state: Int32Array, helped = fals
 }
 
 /** The helper's side of one batch: start unless closed, drain, report, finish. */
-export function helpWith(batch: Batch, report: (failure: HelperFailure) => void): void {
+function helpWith(batch: Batch, report: (failure: HelperFailure) => void): void {
   const state = new Int32Array(batch.shared);
   if (Atomics.compareExchange(state, STATE, IDLE, HELPING) !== IDLE) return;
   try {
