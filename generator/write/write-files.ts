@@ -3,9 +3,9 @@
  * `openat` with `O_CREAT` took about 0.5 ms on this machine's ext4, against 0.02 ms for the
  * `write`), and two threads creating files in different places take about a third less time
  * than one. Both threads take the next file from one shared counter, so neither waits for the
- * other: if the helper is slow to start, this thread simply writes more. The helper is a
- * worker thread started early (see `startWriteHelper`); the pipeline stays synchronous, so this
- * thread waits for the helper's last file on a shared flag (`Atomics.wait`).
+ * other: the helper (a worker thread, see `startWriteHelper`) is started with the batch, and
+ * until it runs (about 30 ms) this thread simply writes alone. The pipeline stays synchronous,
+ * so this thread waits for the helper's last file on a shared flag (`Atomics.wait`).
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
