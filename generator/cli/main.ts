@@ -92,8 +92,9 @@ function generateArgs(argv: { inputs?: unknown; out?: string; templates?: string
 /**
  * Ends the process with `code`. When stdout and stderr hold nothing unwritten, it exits at once:
  * yargs would otherwise go on to render the command's help text (to have it ready for a later
- * failure), which costs about 10 ms of a second's run. With output still buffered (an
- * asynchronous pipe), it only sets the exit code, so nothing printed is lost.
+ * failure) and Node to tear down: about 40 ms of a github-v3 run (0.79 s against 0.75 s). With
+ * output still buffered (an asynchronous pipe), it only sets the exit code, so nothing printed
+ * is lost.
  */
 function exit(code: number): void {
   process.exitCode = code;
