@@ -8,9 +8,9 @@
 import { PmgenError } from "../diagnostics.js";
 import type { LoadedCollection } from "../load/load-collection.js";
 import { readModel } from "../load/load-collection.js";
-import { SUPPORTED_AUTH_TYPES } from "../model/ir.js";
+import { KNOWN_AUTH_TYPES } from "../model/ir.js";
 
-export const AUTH_OVERRIDE_TYPES = [...SUPPORTED_AUTH_TYPES, "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai"] as const;
+export const AUTH_OVERRIDE_TYPES = KNOWN_AUTH_TYPES;
 
 export interface CollectionSettings {
   /** The collection file or folder, absolute. */

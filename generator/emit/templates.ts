@@ -8,12 +8,12 @@
  * keyed by the sha256 of its source: a template is used precompiled only when its file is
  * exactly the one that was precompiled, and compiled here otherwise (an override, an edit).
  */
-import { createHash } from "node:crypto";
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import Handlebars from "handlebars";
+import { sha256Hex } from "../hash.js";
 
 export const TEMPLATE_NAMES = ["operation", "index", "types", "fixtures", "fixtures-index"] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -47,10 +47,6 @@ function builtinPrecompiled(): PrecompiledTemplates {
   return {};
 }
 
-export function sourceHash(source: string): string {
-  return createHash("sha256").update(source).digest("hex");
-}
-
 export function loadTemplates(overrideDir?: string, precompiled: PrecompiledTemplates = builtinPrecompiled()): Templates {
   const builtin = builtinTemplatesDir();
   const hbs = Handlebars.create();
@@ -61,7 +57,7 @@ export function loadTemplates(overrideDir?: string, precompiled: PrecompiledTemp
     const source = readFileSync(file, "utf8");
     const ready = precompiled[name];
     const render =
-      ready !== undefined && ready.sha256 === sourceHash(source) ? hbs.template(ready.spec) : hbs.compile(source, TEMPLATE_OPTIONS);
+      ready !== undefined && ready.sha256 === sha256Hex(source) ? hbs.template(ready.spec) : hbs.compile(source, TEMPLATE_OPTIONS);
     compiled[name] = (context) => render(context);
   }
   return compiled;

@@ -11,6 +11,7 @@
  * and on the fuzz corpus.
  */
 import { PmgenError } from "../diagnostics.js";
+import { KNOWN_AUTH_TYPES } from "../model/ir.js";
 import { isObject } from "./validate.js";
 
 type RawNode = Record<string, unknown>;
@@ -264,7 +265,7 @@ function withDescription<T extends Entry>(e: RawNode, view: T): T {
 }
 
 /** Auth types Postman knows; none is the name of a member of the SDK's auth object. */
-const AUTH_TYPES = new Set(["noauth", "apikey", "awsv4", "basic", "bearer", "digest", "edgegrid", "hawk", "ntlm", "oauth1", "oauth2", "jwt", "asap", "akamai", "oci"]);
+const AUTH_TYPES = new Set<string>(KNOWN_AUTH_TYPES);
 
 /**
  * An auth block the SDK would serialise with the same type and parameters: a known `type`, and

@@ -7,7 +7,7 @@
  */
 import type { DiagnosticSink } from "../diagnostics.js";
 import type { AuthIR, AuthType, SourceLocation } from "./ir.js";
-import { SUPPORTED_AUTH_TYPES } from "./ir.js";
+import { KNOWN_AUTH_TYPES, SUPPORTED_AUTH_TYPES } from "./ir.js";
 import { loneReference } from "./templates.js";
 
 /** Settings that say how auth is applied, never what the secret is. */
@@ -19,7 +19,7 @@ const PUBLIC_PARAMS: Record<string, readonly string[]> = {
   digest: ["algorithm", "qop"],
 };
 
-const KNOWN_TYPES = new Set<string>([...SUPPORTED_AUTH_TYPES, "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai"]);
+const KNOWN_TYPES = new Set<string>(KNOWN_AUTH_TYPES);
 
 /** A raw auth block as found on a request, folder or collection. */
 export interface RawAuth {

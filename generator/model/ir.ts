@@ -187,6 +187,9 @@ export const SUPPORTED_AUTH_TYPES = [
   "oci",
 ] as const;
 
+/** Every auth type Postman knows (and pmgen's `oci`): the supported ones and those left to `sign`. */
+export const KNOWN_AUTH_TYPES = [...SUPPORTED_AUTH_TYPES, "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai"] as const;
+
 export interface AuthIR {
   type: AuthType;
   /**

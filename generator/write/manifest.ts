@@ -2,7 +2,6 @@
  * pmgen owns exactly the files its manifest lists. It never overwrites or deletes anything
  * else in the output folder, so hand-written files can live beside generated ones.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,9 +12,6 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
-export function hashContent(content: string): string {
-  return createHash("sha256").update(content).digest("hex");
-}
 
 export function readManifest(outDir: string): Manifest {
   const path = join(outDir, MANIFEST_FILE);

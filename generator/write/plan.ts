@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PmgenError } from "../diagnostics.js";
-import { hashContent, isSafeRelativePath, readManifest, type Manifest } from "./manifest.js";
+import { sha256Hex } from "../hash.js";
+import { isSafeRelativePath, readManifest, type Manifest } from "./manifest.js";
 
 export interface OutputPlan {
   outDir: string;
@@ -36,7 +37,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
   for (const [path, content] of Object.entries(manifest.files)) if (!owned(path)) nextFiles[path] = content;
   for (const [path, content] of files) {
     if (!isSafeRelativePath(path)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
-    const hash = hashContent(content);
+    const hash = sha256Hex(content);
     nextFiles[path] = hash;
     const target = join(outDir, path);
     const onDisk = exists(target) ? readIfPresent(target) : undefined;
