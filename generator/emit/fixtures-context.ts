@@ -36,7 +36,7 @@ export function fixturesContext(op: OperationIR, inferred: InferResult, header: 
     let body: string;
     if (value !== undefined && root) {
       root.refs.forEach((r) => refs.add(r));
-      body = `${tsLiteral(value, "    ")} satisfies ${root.tsType}`;
+      body = `${bodyLiteral(value)} satisfies ${root.tsType}`;
     } else {
       body = response.body === undefined ? "undefined" : stringLiteral(response.body);
     }
@@ -51,6 +51,20 @@ export function fixturesContext(op: OperationIR, inferred: InferResult, header: 
     requestSamples,
     examples,
   };
+}
+
+/**
+ * Bodies at an example's indentation, rendered once per parsed value: inference parses each
+ * distinct sample text once, so the examples that repeat a body (an API's shared error
+ * bodies) hold the same value. Weak, so a watch run does not keep an earlier run's values.
+ */
+const bodyLiterals = new WeakMap<object, string>();
+
+function bodyLiteral(value: JsonValue): string {
+  if (value === null || typeof value !== "object") return tsLiteral(value, "    ");
+  let literal = bodyLiterals.get(value);
+  if (literal === undefined) bodyLiterals.set(value, (literal = tsLiteral(value, "    ")));
+  return literal;
 }
 
 function exampleLiteral(op: OperationIR, response: ResponseIR, body: string, requestBody: JsonValue | undefined): string {

@@ -9,13 +9,14 @@ import type {
   JsonSchema,
   JsonValue,
   NamedDeclaration,
+  ParseResult,
   TypeRequest,
 } from "./contract.js";
 import { ExactNumber } from "./contract.js";
 import { assignNames, type RootEntry } from "./assign-names.js";
 import { commentText } from "./escape.js";
 import type { NameHint, TypeNode } from "./graph.js";
-import { mergeObservations } from "./merge.js";
+import { mergeObservations, renamed } from "./merge.js";
 import { pascalCase } from "./naming.js";
 import { parseJson } from "./parse-json.js";
 import { renderDeclaration, declarationDoc, renderType } from "./render-ts.js";
@@ -68,12 +69,12 @@ function isErrorResponse(request: TypeRequest): boolean {
  * body with one example is corroborated when another error example has the same root keys, i.e.
  * the API's errors share an envelope (see `PARTIAL_REQUIRED_SAMPLES` in merge.ts).
  */
-function errorRootKeys(requests: readonly TypeRequest[]): Map<string, number> {
+function errorRootKeys(requests: readonly TypeRequest[], parse: ParseSample): Map<string, number> {
   const counts = new Map<string, number>();
   for (const request of requests) {
     if (!isErrorResponse(request)) continue;
     for (const sample of request.samples) {
-      const parsed = sample.text.trim() === "" ? undefined : parseJson(sample.text);
+      const parsed = sample.text.trim() === "" ? undefined : parse(sample.text);
       const keys = parsed?.ok ? rootKeys(parsed.value) : undefined;
       if (keys !== undefined) counts.set(keys, (counts.get(keys) ?? 0) + 1);
     }
@@ -81,10 +82,30 @@ function errorRootKeys(requests: readonly TypeRequest[]): Map<string, number> {
   return counts;
 }
 
+/** `parseJson` for the sample texts of one run. */
+type ParseSample = (text: string) => ParseResult;
+
+/**
+ * Collections repeat their bodies: github-v3's 1,579 examples hold 290 distinct texts (793 error
+ * bodies, 22 distinct). Each distinct text is parsed once per run and its value shared by every
+ * request that holds it; nothing downstream changes a parsed value (merging and the fixtures only
+ * read it), and equal values also let the fixtures render each body once.
+ */
+function parseOncePerText(): ParseSample {
+  const parsed = new Map<string, ParseResult>();
+  return (text) => {
+    let result = parsed.get(text);
+    if (result === undefined) parsed.set(text, (result = parseJson(text)));
+    return result;
+  };
+}
+
 export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): InferResult {
-  const errorKeys = errorRootKeys(requests);
+  const parse = parseOncePerText();
+  const errorKeys = errorRootKeys(requests, parse);
+  const merged: MergedTypes = new Map();
   return nameAndRender(
-    requests.map((request, order) => inferRequest(request, order, errorKeys)),
+    requests.map((request, order) => inferRequest(request, order, errorKeys, parse, merged)),
     reservedNames,
   );
 }
@@ -100,6 +121,7 @@ interface InferredRequest {
 /** The samples that parse (the fixtures), and lenient evidence for the type. */
 function readSamples(
   request: TypeRequest,
+  parse: ParseSample,
   warn: (message: string) => void,
 ): { values: { origin: string; value: JsonValue }[]; evidence: Observation[]; notJson: number } {
   const values: { origin: string; value: JsonValue }[] = [];
@@ -115,7 +137,7 @@ function readSamples(
   for (const sample of request.samples) {
     // An empty body is "no body", not a broken one.
     if (sample.text.trim() === "") continue;
-    const parsed = parseJson(sample.text);
+    const parsed = parse(sample.text);
     if (parsed.ok) {
       values.push({ origin: sample.origin, value: parsed.value });
       continue;
@@ -139,10 +161,32 @@ function readSamples(
  * Types one request: its samples merged into a type graph. Independent of every other request
  * but for `errorKeys` (see `errorRootKeys`) and its position `order`.
  */
-function inferRequest(request: TypeRequest, order: number, errorKeys: ReadonlyMap<string, number>): InferredRequest {
+/** A merged type and the warnings its merge gave, by `mergeKey`. */
+type MergedTypes = Map<string, { type: TypeNode; warnings: readonly string[] }>;
+
+/**
+ * Everything a merge reads: the sample texts (their values and sample numbers), how they are
+ * read (`kind`), and what the presence rules ask of the request (a response; an error one, and
+ * whether another error example corroborates it). Texts are length-prefixed so no two lists of
+ * texts share a key.
+ */
+function mergeKey(request: TypeRequest, errorCorroborated: boolean): string {
+  const flags = `${request.kind}|${request.role === "response" ? "r" : ""}${(request.status ?? 0) >= 400 ? "e" : ""}${errorCorroborated ? "c" : ""}`;
+  let key = flags;
+  for (const sample of request.samples) key += `|${sample.text.length}:${sample.text}`;
+  return key;
+}
+
+function inferRequest(
+  request: TypeRequest,
+  order: number,
+  errorKeys: ReadonlyMap<string, number>,
+  parse: ParseSample,
+  merged: MergedTypes,
+): InferredRequest {
   const diagnostics: Diagnostic[] = [];
   const warn = (message: string) => diagnostics.push({ severity: "warning", message, source: request.source });
-  const { values, evidence, notJson } = readSamples(request, warn);
+  const { values, evidence, notJson } = readSamples(request, parse, warn);
   let fallback: TypeNode | undefined;
   if (request.kind === "json") {
     if (values.length === 0 && evidence.length === 0) fallback = notJson > 0 ? { kind: "string" } : { kind: "unknown" };
@@ -160,15 +204,27 @@ function inferRequest(request: TypeRequest, order: number, errorKeys: ReadonlyMa
     const keys = rootKeys(values[0]!.value);
     errorCorroborated = keys !== undefined && (errorKeys.get(keys) ?? 0) >= 2;
   }
-  const type =
-    fallback ??
-    mergeObservations(
-      [...values.map((v, sample) => ({ value: v.value, sample })), ...evidence],
-      hint,
-      "$",
-      0,
-      { warn: (message) => warn(`${request.key}: ${message}`), errorCorroborated },
-    );
+  let type = fallback;
+  if (type === undefined) {
+    // Equal samples merge to equal types but for the names derived from the root's: the first
+    // request merges, later ones copy its type under their own hint and repeat its warnings.
+    const key = mergeKey(request, errorCorroborated);
+    const earlier = merged.get(key);
+    if (earlier !== undefined) {
+      type = renamed(earlier.type, hint);
+      for (const message of earlier.warnings) warn(`${request.key}: ${message}`);
+    } else {
+      const warnings: string[] = [];
+      type = mergeObservations([...values.map((v, sample) => ({ value: v.value, sample })), ...evidence], hint, "$", 0, {
+        warn: (message) => {
+          warnings.push(message);
+          warn(`${request.key}: ${message}`);
+        },
+        errorCorroborated,
+      });
+      merged.set(key, { type, warnings });
+    }
+  }
   const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
   if (request.status !== undefined) entry.status = request.status;
   return { request, entry, values, diagnostics };

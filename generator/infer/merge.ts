@@ -77,6 +77,22 @@ function itemHint(hint: NameHint): NameHint {
   return next;
 }
 
+/** The name hint for the member of a discriminated union at a position named `hint` whose `field` is `tag`. */
+function memberHint(hint: NameHint, field: string, tag: string): NameHint {
+  const tagName = pascalCase(tag);
+  // A tag starting with a digit ("0882") cannot start a type name: it follows the hint's name.
+  const name = tagName === "" ? hint.name : /^[0-9]/.test(tagName) ? `${hint.name}${tagName}` : tagName.endsWith(hint.name) ? tagName : `${tagName}${hint.name}`;
+  const member: NameHint = { ...hint, name, describe: `${hint.describe} with \`${field}\` = ${JSON.stringify(tag)}` };
+  delete member.root;
+  return member;
+}
+
+/** The name hint for the `key` property of `parent`, an object named `hint`. */
+function propertyHint(key: string, hint: NameHint, parent: ObjectNode): NameHint {
+  const keyName = typeNameFromKey(key);
+  return { name: keyName === "" ? `${hint.name}Property` : keyName, parent, describe: `the \`${key}\` property` };
+}
+
 function valueHint(hint: NameHint): NameHint {
   const name = hint.root !== undefined ? `${hint.name}Value` : singular(hint.name, "Value");
   const next: NameHint = { name, describe: `a value of ${hint.describe}` };
@@ -204,13 +220,8 @@ function mergeObjects(objects: readonly Observation<JsonObject>[], position: Pos
   if (discrimination !== undefined) {
     const bySample = new Map(objects.map((observation) => [observation.value, observation.sample]));
     const members: TypeNode[] = discrimination.groups.map(({ tag, objects: group }) => {
-      const tagName = pascalCase(tag);
-      // A tag starting with a digit ("0882") cannot start a type name: it follows the hint's name.
-      const name = tagName === "" ? hint.name : /^[0-9]/.test(tagName) ? `${hint.name}${tagName}` : tagName.endsWith(hint.name) ? tagName : `${tagName}${hint.name}`;
-      const memberHint: NameHint = { ...hint, name, describe: `${hint.describe} with \`${discrimination.field}\` = ${JSON.stringify(tag)}` };
-      delete memberHint.root;
       const observations = group.map((value) => ({ value, sample: bySample.get(value) ?? 0 }));
-      return mergeObject(observations, { ...position, hint: memberHint }, enqueue, discrimination.field, tag);
+      return mergeObject(observations, { ...position, hint: memberHint(hint, discrimination.field, tag) }, enqueue, discrimination.field, tag);
     });
     return { kind: "union", members, discriminator: discrimination.field };
   }
@@ -299,15 +310,85 @@ function mergeObject(
       node.properties.push({ key, type: { kind: "literal", value: tag }, optional });
       continue;
     }
-    const keyName = typeNameFromKey(key);
-    const propertyHint: NameHint = {
-      name: keyName === "" ? `${hint.name}Property` : keyName,
-      parent: node,
-      describe: `the \`${key}\` property`,
-    };
     const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
     node.properties.push(property);
-    enqueue({ observations, hint: propertyHint, path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type), partial });
+    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type), partial });
   }
   return { kind: "object", object: node };
+}
+
+/** One position of `renamed` still to copy, and the hint the merge would give it under the new root. */
+interface RenameTask {
+  type: TypeNode;
+  hint: NameHint;
+  assign: (type: TypeNode) => void;
+}
+
+/**
+ * A copy of `type` as `mergeObservations` would have built it from the same observations
+ * under the root hint `hint`: the hints are all that depends on the root, and each is derived
+ * again by the rules above (items, map values, union members, properties). Requests whose
+ * samples are equal are merged once and copied: a copy walks the type graph, not every sampled
+ * value. Iterative, as the merge is.
+ */
+export function renamed(type: TypeNode, hint: NameHint): TypeNode {
+  let result: TypeNode = { kind: "unknown" };
+  const queue: RenameTask[] = [{ type, hint, assign: (copy) => (result = copy) }];
+  for (let i = 0; i < queue.length; i++) {
+    const task = queue[i]!;
+    queue[i] = undefined as unknown as RenameTask;
+    task.assign(copyPosition(task, (next) => queue.push(next)));
+  }
+  return result;
+}
+
+function copyPosition({ type, hint }: RenameTask, enqueue: (task: RenameTask) => void): TypeNode {
+  switch (type.kind) {
+    case "array": {
+      const array: TypeNode = { kind: "array", items: { kind: "unknown" } };
+      enqueue({ type: type.items, hint: itemHint(hint), assign: (items) => (array.items = items) });
+      return array;
+    }
+    case "map": {
+      const map: TypeNode = { kind: "map", values: { kind: "unknown" } };
+      enqueue({ type: type.values, hint: valueHint(hint), assign: (values) => (map.values = values) });
+      return map;
+    }
+    case "union": {
+      const union: TypeNode = { kind: "union", members: type.members.map((): TypeNode => ({ kind: "unknown" })) };
+      if (type.discriminator !== undefined) union.discriminator = type.discriminator;
+      // A position's objects merge into one object, or split into two or more members of a
+      // discriminated union (`mergeObjects`), each tagged by its one literal property.
+      const discriminated = type.members.filter((member) => member.kind === "object").length > 1;
+      type.members.forEach((member, index) => {
+        const tag = discriminated && member.kind === "object" ? tagOf(member.object) : undefined;
+        const memberHintOrSame = tag === undefined ? hint : memberHint(hint, tag.field, tag.value);
+        enqueue({ type: member, hint: memberHintOrSame, assign: (copy) => (union.members[index] = copy) });
+      });
+      return union;
+    }
+    case "object": {
+      const source = type.object;
+      const node: ObjectNode = { hint, properties: [], observed: source.observed };
+      if (source.additional !== undefined) {
+        enqueue({ type: source.additional, hint, assign: (additional) => (node.additional = additional) });
+      }
+      for (const { key, type: propertyType, optional } of source.properties) {
+        const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
+        node.properties.push(property);
+        enqueue({ type: propertyType, hint: propertyHint(key, hint, node), assign: (copy) => (property.type = copy) });
+      }
+      return { kind: "object", object: node };
+    }
+    case "string":
+      return type.enumValues !== undefined ? { ...type, enumValues: [...type.enumValues] } : { ...type };
+    default:
+      return { ...type };
+  }
+}
+
+/** The tag of a discriminated union's member: its one `literal` property (see `mergeObject`). */
+function tagOf(object: ObjectNode): { field: string; value: string } | undefined {
+  for (const property of object.properties) if (property.type.kind === "literal") return { field: property.key, value: property.type.value };
+  return undefined;
 }
