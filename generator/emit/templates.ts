@@ -7,12 +7,15 @@
  * precompiles them (`precompile-templates.ts`) into `dist/templates.precompiled.cjs`, each
  * keyed by the sha256 of its source: a template is used precompiled only when its file is
  * exactly the one that was precompiled, and compiled here otherwise (an override, an edit).
+ * Only then is Handlebars' compiler loaded: a run with the built-in templates needs its runtime
+ * alone, and the bundled CLI leaves the compiler (and its source-map library) out.
  */
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import Handlebars from "handlebars";
+import handlebarsRuntime from "handlebars/runtime.js";
+import type Handlebars from "handlebars";
 import { sha256Hex } from "../hash.js";
 
 export const TEMPLATE_NAMES = ["operation", "index", "types", "fixtures", "fixtures-index"] as const;
@@ -47,9 +50,18 @@ function builtinPrecompiled(): PrecompiledTemplates {
   return {};
 }
 
+/** Handlebars' runtime has the full package's API but for compiling; its own typings declare none. */
+const HandlebarsRuntime = handlebarsRuntime as unknown as Pick<typeof Handlebars, "create">;
+
+/** Handlebars with its compiler, loaded on first need (from node_modules, also by the bundle). */
+function handlebarsCompiler(): typeof Handlebars {
+  return createRequire(import.meta.url)("handlebars") as typeof Handlebars;
+}
+
 export function loadTemplates(overrideDir?: string, precompiled: PrecompiledTemplates = builtinPrecompiled()): Templates {
   const builtin = builtinTemplatesDir();
-  const hbs = Handlebars.create();
+  const runtime = HandlebarsRuntime.create();
+  let compiler: typeof Handlebars | undefined;
   const compiled = {} as Templates;
   for (const name of TEMPLATE_NAMES) {
     const override = overrideDir && join(overrideDir, `${name}.ts.hbs`);
@@ -57,7 +69,9 @@ export function loadTemplates(overrideDir?: string, precompiled: PrecompiledTemp
     const source = readFileSync(file, "utf8");
     const ready = precompiled[name];
     const render =
-      ready !== undefined && ready.sha256 === sha256Hex(source) ? hbs.template(ready.spec) : hbs.compile(source, TEMPLATE_OPTIONS);
+      ready !== undefined && ready.sha256 === sha256Hex(source)
+        ? runtime.template(ready.spec)
+        : (compiler ??= handlebarsCompiler().create()).compile(source, TEMPLATE_OPTIONS);
     compiled[name] = (context) => render(context);
   }
   return compiled;
