@@ -1,6 +1,6 @@
 /** The pmgen command line, run as a real process. */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, describe, expect, it } from "vitest";
@@ -137,5 +137,19 @@ describe("pmgen CLI", () => {
     });
     expect(bundled.status, bundled.stderr).toBe(0);
     expect(readTree(join(work.path, "bin-out"))).toEqual(readTree(join(work.path, "src-out")));
+  });
+
+  it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
+    const templates = join(work.path, "override-templates");
+    mkdirSync(templates, { recursive: true });
+    const builtin = readFileSync(join(ROOT, "templates/index.ts.hbs"), "utf8");
+    writeFileSync(join(templates, "index.ts.hbs"), `${builtin}// from an override template\n`);
+    const input = join(ROOT, "test/fixtures/collections/paypal-partner-apis.v2.0.postman_collection.json");
+    const bin = (out: string, ...extra: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, "dist/pmgen.mjs"), "generate", input, "--out", out, "-q", ...extra], { cwd: work.path, encoding: "utf8" });
+    for (const result of [bin("builtin-out"), bin("override-out", "--templates", templates)]) expect(result.status, result.stderr).toBe(0);
+    const index = readFileSync(join(work.path, "override-out/paypal-partner-apis-v2-0/index.ts"), "utf8");
+    expect(index.startsWith(readFileSync(join(work.path, "builtin-out/paypal-partner-apis-v2-0/index.ts"), "utf8"))).toBe(true);
+    expect(index.endsWith("// from an override template\n")).toBe(true);
   });
 });
