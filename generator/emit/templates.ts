@@ -23,7 +23,7 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type Templates = Record<TemplateName, (context: object) => string>;
 
 /** The options every template is compiled with, here and by the build's precompiler. */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
 
 /** What `precompile-templates.ts` writes: each template's source hash and Handlebars spec. */
 export type PrecompiledTemplates = Partial<Record<TemplateName, { sha256: string; spec: TemplateSpecification }>>;
