@@ -19,6 +19,7 @@
  * the caller's reserved names. Everything is ordered by the input, so output is reproducible.
  */
 import type { ObjectNode, TypeNode } from "./graph.js";
+import { memoizeText } from "../memoize.js";
 import { nameWords, pascalCase, RESERVED_NAMES, singularOrSame } from "./naming.js";
 
 export interface RootEntry {
@@ -77,8 +78,31 @@ export function forEachObject(type: TypeNode, visit: (node: ObjectNode) => void)
   }
 }
 
+/** The key of a type without members (see `typeKey`), or undefined for arrays, maps and unions. */
+function leafKey(type: TypeNode, shapeId: Map<ObjectNode, number>): string | undefined {
+  switch (type.kind) {
+    case "object":
+      return `#${shapeId.get(type.object)}`;
+    case "array":
+    case "map":
+    case "union":
+      return undefined;
+    case "string":
+      return type.format === undefined && type.enumValues === undefined ? "s" : `s${type.format ?? ""}${type.enumValues ? JSON.stringify(type.enumValues) : ""}`;
+    case "literal":
+      return `=${JSON.stringify(type.value)}`;
+    case "integer":
+      return type.unsafe ? "I" : "i";
+    default:
+      return type.kind;
+  }
+}
+
 /** A structural key of a type; objects are referred to by the id of their shape. */
 function typeKey(type: TypeNode, shapeId: Map<ObjectNode, number>): string {
+  // Most property types are scalars or objects: their key needs no walk.
+  const leaf = leafKey(type, shapeId);
+  if (leaf !== undefined) return leaf;
   const parts: string[] = [];
   const stack: (TypeNode | string)[] = [type];
   // Iterative pre-order walk: nested arrays of arrays must not grow the call stack.
@@ -89,9 +113,6 @@ function typeKey(type: TypeNode, shapeId: Map<ObjectNode, number>): string {
       continue;
     }
     switch (next.kind) {
-      case "object":
-        parts.push(`#${shapeId.get(next.object)}`);
-        break;
       case "array":
         parts.push("[");
         stack.push("]", next.items);
@@ -105,21 +126,15 @@ function typeKey(type: TypeNode, shapeId: Map<ObjectNode, number>): string {
         stack.push(")");
         for (let i = next.members.length - 1; i >= 0; i--) stack.push(next.members[i]!, "|");
         break;
-      case "string":
-        parts.push(`s${next.format ?? ""}${next.enumValues ? JSON.stringify(next.enumValues) : ""}`);
-        break;
-      case "literal":
-        parts.push(`=${JSON.stringify(next.value)}`);
-        break;
-      case "integer":
-        parts.push(next.unsafe ? "I" : "i");
-        break;
       default:
-        parts.push(next.kind);
+        parts.push(leafKey(next, shapeId)!);
     }
   }
   return parts.join("");
 }
+
+/** A property name as JSON (shape keys repeat the same few hundred names thousands of times). */
+const quotedKey = memoizeText((key) => JSON.stringify(key));
 
 export interface NamedShape {
   name: string;
@@ -241,15 +256,15 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
   }
   while (level.length > 0) {
     const nextLevel: ObjectNode[] = [];
-    for (const node of level) {
+    for (let i = 0; i < level.length; i++) {
+      const node = level[i]!;
       order.push(node);
       const entry = entryOf.get(node)!;
-      for (const property of node.properties) {
-        forEachObject(property.type, (child) => {
-          nextLevel.push(child);
-          entryOf.set(child, entry);
-        });
-      }
+      const visit = (child: ObjectNode) => {
+        nextLevel.push(child);
+        entryOf.set(child, entry);
+      };
+      for (let p = 0; p < node.properties.length; p++) forEachObject(node.properties[p]!.type, visit);
     }
     level = nextLevel;
   }
@@ -259,10 +274,12 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
   const idOfKey = new Map<string, number>();
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i]!;
-    const key = node.properties
-      .map((property) => `${JSON.stringify(property.key)}${property.optional ? "?" : ""}:${typeKey(property.type, shapeId)}`)
-      .sort()
-      .join(",") + (node.additional !== undefined ? `,[*]:${typeKey(node.additional, shapeId)}` : "");
+    const properties: string[] = [];
+    for (let p = 0; p < node.properties.length; p++) {
+      const property = node.properties[p]!;
+      properties.push(`${quotedKey(property.key)}${property.optional ? "?" : ""}:${typeKey(property.type, shapeId)}`);
+    }
+    const key = properties.sort().join(",") + (node.additional !== undefined ? `,[*]:${typeKey(node.additional, shapeId)}` : "");
     let id = idOfKey.get(key);
     if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
     shapeId.set(node, id);

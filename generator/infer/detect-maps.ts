@@ -41,7 +41,8 @@ function homogeneous(values: JsonValue[]): boolean {
   let kind: string | undefined;
   let common: Set<string> | undefined;
   const all = new Set<string>();
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
     const k = jsonKind(value);
     if (k === "null") continue;
     if (kind === undefined) kind = k;
@@ -60,8 +61,11 @@ function homogeneous(values: JsonValue[]): boolean {
 export function isMap(objects: readonly JsonObject[]): boolean {
   const counts = new Map<string, number>();
   const values: JsonValue[] = [];
-  for (const object of objects) {
-    for (const key of Object.keys(object)) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i]!;
+    const keys = Object.keys(object);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       values.push(object[key]!);
     }

@@ -156,7 +156,10 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
   }
   if (shape.arrays.length > 0) {
     const items: Observation[] = [];
-    for (const { value, sample } of shape.arrays) for (const item of value) items.push({ value: item, sample });
+    for (let i = 0; i < shape.arrays.length; i++) {
+      const { value, sample } = shape.arrays[i]!;
+      for (let j = 0; j < value.length; j++) items.push({ value: value[j]!, sample });
+    }
     const array: TypeNode = { kind: "array", items: { kind: "unknown" } };
     if (items.length > 0) {
       enqueue({ observations: items, hint: itemHint(hint), path: `${path}[]`, depth: depth + 1, assign: (type) => (array.items = type), partial });
@@ -209,7 +212,11 @@ function mergeObjects(objects: readonly Observation<JsonObject>[], position: Pos
   const values = objects.map((observation) => observation.value);
   if (isMap(values)) {
     const entries: Observation[] = [];
-    for (const { value, sample } of objects) for (const key of Object.keys(value)) entries.push({ value: value[key]!, sample });
+    for (let i = 0; i < objects.length; i++) {
+      const { value, sample } = objects[i]!;
+      const keys = Object.keys(value);
+      for (let k = 0; k < keys.length; k++) entries.push({ value: value[keys[k]!]!, sample });
+    }
     const map: TypeNode = { kind: "map", values: { kind: "unknown" } };
     if (entries.length > 0) {
       enqueue({ observations: entries, hint: valueHint(hint), path: `${path}[*]`, depth: depth + 1, assign: (type) => (map.values = type), partial });
@@ -280,6 +287,14 @@ function unseenKeys(objects: readonly Observation<JsonObject>[], keyCount: numbe
   return nullable ? { kind: "union", members: [scalar, { kind: "null" }] } : scalar;
 }
 
+/** Whether the observations come from fewer than `count` distinct samples. */
+function fewerSamplesThan(observations: readonly Observation[], count: number): boolean {
+  if (observations.length < count) return true;
+  const samples = new Set<number>();
+  for (let i = 0; i < observations.length && samples.size < count; i++) samples.add(observations[i]!.sample);
+  return samples.size < count;
+}
+
 function mergeObject(
   objects: readonly Observation<JsonObject>[],
   position: Position,
@@ -289,9 +304,15 @@ function mergeObject(
 ): TypeNode {
   const { hint, path, depth } = position;
   const node: ObjectNode = { hint, properties: [], observed: objects.length };
+  // Indexed loops and `forEach` here and in the other per-position steps: most of a run's
+  // merging happens before V8 optimizes it, and unoptimized `for...of` allocates an iterator
+  // result per element (17 MB of github-v3's garbage before this).
   const byKey = new Map<string, Observation[]>();
-  for (const { value, sample } of objects) {
-    for (const key of Object.keys(value)) {
+  for (let i = 0; i < objects.length; i++) {
+    const { value, sample } = objects[i]!;
+    const keys = Object.keys(value);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       let list = byKey.get(key);
       if (list === undefined) byKey.set(key, (list = []));
       list.push({ value: value[key]!, sample });
@@ -303,17 +324,17 @@ function mergeObject(
     const additional = unseenKeys(objects, byKey.size);
     if (additional !== undefined) node.additional = additional;
   }
-  for (const [key, observations] of byKey) {
+  byKey.forEach((observations, key) => {
     let optional = observations.length < objects.length;
-    if (!optional && partial && new Set(observations.map((o) => o.sample)).size < PARTIAL_REQUIRED_SAMPLES) optional = true;
+    if (!optional && partial && fewerSamplesThan(observations, PARTIAL_REQUIRED_SAMPLES)) optional = true;
     if (key === tagField && tag !== undefined) {
       node.properties.push({ key, type: { kind: "literal", value: tag }, optional });
-      continue;
+      return;
     }
     const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
     node.properties.push(property);
     enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type), partial });
-  }
+  });
   return { kind: "object", object: node };
 }
 
@@ -373,7 +394,8 @@ function copyPosition({ type, hint }: RenameTask, enqueue: (task: RenameTask) =>
       if (source.additional !== undefined) {
         enqueue({ type: source.additional, hint, assign: (additional) => (node.additional = additional) });
       }
-      for (const { key, type: propertyType, optional } of source.properties) {
+      for (let i = 0; i < source.properties.length; i++) {
+        const { key, type: propertyType, optional } = source.properties[i]!;
         const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
         node.properties.push(property);
         enqueue({ type: propertyType, hint: propertyHint(key, hint, node), assign: (copy) => (property.type = copy) });

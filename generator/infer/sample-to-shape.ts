@@ -35,7 +35,8 @@ export function emptyShape(): Shape {
  */
 export function shapeOf(observations: readonly Observation[]): Shape {
   const shape = emptyShape();
-  for (const observation of observations) {
+  for (let i = 0; i < observations.length; i++) {
+    const observation = observations[i]!;
     const value = observation.value;
     if (value === null) shape.nulls++;
     else if (typeof value === "string") {
