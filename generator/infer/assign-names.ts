@@ -272,17 +272,25 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
   // Shape ids bottom-up: children (later in breadth-first order) before parents.
   const shapeId = new Map<ObjectNode, number>();
   const idOfKey = new Map<string, number>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i]!;
+  const idOf = (node: ObjectNode): number => {
+    let id = shapeId.get(node);
+    if (id !== undefined) return id;
     const properties: string[] = [];
     for (let p = 0; p < node.properties.length; p++) {
       const property = node.properties[p]!;
       properties.push(`${quotedKey(property.key)}${property.optional ? "?" : ""}:${typeKey(property.type, shapeId)}`);
     }
     const key = properties.sort().join(",") + (node.additional !== undefined ? `,[*]:${typeKey(node.additional, shapeId)}` : "");
-    let id = idOfKey.get(key);
+    id = idOfKey.get(key);
     if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
     shapeId.set(node, id);
+    return id;
+  };
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    // A copy (see `copyOf`) has its original's shape. The original is at the same depth of an
+    // earlier request, so its children, one level deeper, already have their ids.
+    shapeId.set(node, idOf(node.copyOf ?? node));
   }
 
   // Group uses by shape, in breadth-first order of first use.

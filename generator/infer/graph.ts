@@ -55,6 +55,11 @@ export interface ObjectNode {
   additional?: TypeNode;
   /** How many objects were observed at this position. */
   observed: number;
+  /**
+   * Set by `renamed` (merge.ts) on a copy: the node it copies, which has the same shape. Naming
+   * reuses the original's shape key instead of building the copy's again.
+   */
+  copyOf?: ObjectNode;
   /** Filled in by naming: the canonical node whose declaration this object uses. */
   canonical?: ObjectNode;
   name?: string;

@@ -390,7 +390,7 @@ function copyPosition({ type, hint }: RenameTask, enqueue: (task: RenameTask) =>
     }
     case "object": {
       const source = type.object;
-      const node: ObjectNode = { hint, properties: [], observed: source.observed };
+      const node: ObjectNode = { hint, properties: [], observed: source.observed, copyOf: source.copyOf ?? source };
       if (source.additional !== undefined) {
         enqueue({ type: source.additional, hint, assign: (additional) => (node.additional = additional) });
       }
