@@ -7,7 +7,7 @@
  * output of 1,300 files costs half the metadata operations without the rename. The files are
  * written on two threads when a helper is given (see write-files.ts).
  */
-import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE, renderManifest } from "./manifest.js";
 import type { OutputPlan } from "./plan.js";
@@ -25,6 +25,9 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
   const jobs: FileJob[] = [];
   const staged: [string, string][] = [];
   const manifestPath = join(plan.outDir, MANIFEST_FILE);
+  const manifest = renderManifest(plan.nextManifest);
+  // Up to date: not even the manifest is rewritten.
+  if (plan.write.size === 0 && plan.remove.length === 0 && readIfPresent(manifestPath) === manifest) return { written: 0, byHelper: 0 };
   for (const [path, content] of plan.write) {
     const target = join(plan.outDir, path);
     if (plan.created.has(path)) jobs.push({ path: target, content, exclusive: true });
@@ -34,7 +37,7 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
     }
   }
   staged.push([manifestPath + tag, manifestPath]);
-  jobs.push({ path: manifestPath + tag, content: renderManifest(plan.nextManifest), exclusive: false });
+  jobs.push({ path: manifestPath + tag, content: manifest, exclusive: false });
 
   // Folders first, so the two threads only create files; each folder made here goes on rollback.
   const madeFolders: string[] = [];
@@ -66,6 +69,14 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
     removeEmptyParents(dirname(target), plan.outDir);
   }
   return { written: jobs.length, byHelper: outcome.byHelper };
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Rollback goes on past a file that cannot be removed or was never made. */

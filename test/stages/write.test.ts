@@ -1,5 +1,5 @@
 /** `applyPlan`: a failure part way leaves the output folder exactly as it was. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planOutput } from "../../generator/write/plan.js";
@@ -21,6 +21,22 @@ describe("applyPlan", () => {
     const files = readTree(out);
     expect({ a: files["api/a.ts"], b: files["api/b.ts"], c: files["api/c.ts"] }).toEqual({ a: "a2", b: "b1", c: "c1" });
     expect(Object.keys(files).some((f) => f.includes(".pmgen-tmp-"))).toBe(false);
+  });
+
+  it("writes nothing, not even the manifest, when the output is up to date", () => {
+    const out = join(dir.path, "same");
+    const files = new Map([["api/a.ts", "a1"]]);
+    expect(applyPlan(planOutput(out, files, ["api"])).written).toBe(2);
+    const manifest = join(out, ".pmgen-manifest.json");
+    const before = statSync(manifest);
+    expect(applyPlan(planOutput(out, files, ["api"])).written).toBe(0);
+    expect(statSync(manifest).ino).toBe(before.ino);
+    expect(statSync(manifest).mtimeMs).toBe(before.mtimeMs);
+    // A manifest that no longer says what was generated is rewritten even so.
+    writeFileSync(manifest, `{"generator":"pmgen","files":{"api/a.ts":"0"}}\n`);
+    expect(applyPlan(planOutput(out, files, ["api"])).written).toBe(1);
+    expect(readFileSync(manifest, "utf8")).toContain('"api/a.ts": "');
+    expect(readFileSync(manifest, "utf8")).not.toContain('"0"');
   });
 
   it("rolls back new and staged files when a write fails part way", () => {
