@@ -2,8 +2,9 @@
  * Writing many files on two threads. Creating a file is the slow part of a fresh output (an
  * `openat` with `O_CREAT` took about 0.5 ms on this machine's ext4, against 0.02 ms for the
  * `write`), and two threads creating files in different places take about a third less time
- * than one. Both threads take the next file from one shared counter, so neither waits for the
- * other: the helper (a worker thread, see `startWriteHelper`) is started with the batch, and
+ * than one. Both threads take files through one shared counter, so neither waits for the
+ * other (this thread from the front of the batch, the helper from the back: see CLAIMED); the
+ * helper (a worker thread, see `startWriteHelper`) is started with the batch, and
  * until it runs (about 30 ms) this thread simply writes alone. The pipeline stays synchronous,
  * so this thread waits for the helper's last file on a shared flag (`Atomics.wait`).
  */
@@ -39,12 +40,19 @@ export interface WriteOutcome {
   byHelper: number;
 }
 
-/** Slots of the shared state array before the per-job statuses. */
-const NEXT = 0;
+/**
+ * Slots of the shared state array before the per-job statuses. CLAIMED counts the jobs either
+ * thread has taken; this thread takes them from the front (FRONT) and the helper from the back
+ * (BACK), so with jobs in folder order the two threads mostly create files in different folders
+ * and do not wait for each other's lock on one folder.
+ */
+const CLAIMED = 0;
 const STATE = 1;
 const ABORT = 2;
 const HELPED = 3;
-const HEADER = 4;
+const FRONT = 4;
+const BACK = 5;
+const HEADER = 6;
 /** STATE: the helper has not started this batch / is writing / has finished / may not start. */
 const IDLE = 0;
 const HELPING = 1;
@@ -114,8 +122,9 @@ function writeWith(jobs: readonly FileJob[], shared: SharedArrayBuffer, state: I
 function drain(jobs: readonly FileJob[], state: Int32Array, helped = false): Error | undefined {
   for (;;) {
     if (Atomics.load(state, ABORT) === 1) return undefined;
-    const i = Atomics.add(state, NEXT, 1);
-    if (i >= jobs.length) return undefined;
+    if (Atomics.add(state, CLAIMED, 1) >= jobs.length) return undefined;
+    // Each claim under the total is a distinct job: the k-th from the front, the j-th from the back.
+    const i = helped ? jobs.length - 1 - Atomics.add(state, BACK, 1) : Atomics.add(state, FRONT, 1);
     const job = jobs[i]!;
     try {
       writeFileSync(job.path, job.content, job.exclusive ? { flag: "wx" } : undefined);

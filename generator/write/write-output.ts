@@ -39,6 +39,8 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
   staged.push([manifestPath + tag, manifestPath]);
   jobs.push({ path: manifestPath + tag, content: manifest, exclusive: false });
 
+  // In folder order: the two threads take files from opposite ends, so mostly from different folders.
+  jobs.sort((a, b) => compareText(dirname(a.path), dirname(b.path)));
   // Folders first, so the two threads only create files; each folder made here goes on rollback.
   const madeFolders: string[] = [];
   const rollback = (status: readonly JobStatus[]) => {
@@ -69,6 +71,10 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
     removeEmptyParents(dirname(target), plan.outDir);
   }
   return { written: jobs.length, byHelper: outcome.byHelper };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function readIfPresent(path: string): string | undefined {
