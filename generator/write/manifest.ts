@@ -8,7 +8,10 @@ import { join } from "node:path";
 export const MANIFEST_FILE = ".pmgen-manifest.json";
 
 export interface Manifest {
-  /** Output path (relative to the output folder, `/`-separated) → sha256 of its content. */
+  /**
+   * Output path (relative to the output folder, `/`-separated) → sha256 of the content pmgen
+   * wrote there. A file found unchanged keeps the hash already listed (it is not hashed again).
+   */
   files: Record<string, string>;
 }
 
