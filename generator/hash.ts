@@ -1,6 +1,10 @@
-/** The sha256 of a text (UTF-8), as hex: the manifest's content hashes and the precompiled templates' keys. */
-import { createHash } from "node:crypto";
+/** The sha256 of a text (UTF-8), as hex: the manifest's content hashes. */
+import { createRequire } from "node:module";
 
+let crypto: typeof import("node:crypto") | undefined;
+
+/** `node:crypto` is required on first use: an up-to-date run hashes nothing and does not load it. */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return crypto.createHash("sha256").update(text).digest("hex");
 }

@@ -4,9 +4,9 @@
  * escaped by `ts-text.ts`, so they render with `noEscape` and triple braces.
  *
  * Compiling the five built-in templates is about 30 ms of a cold run, so `npm run build` also
- * precompiles them (`precompile-templates.ts`) into `dist/templates.precompiled.cjs`, each
- * keyed by the sha256 of its source: a template is used precompiled only when its file is
- * exactly the one that was precompiled, and compiled here otherwise (an override, an edit).
+ * precompiles them (`precompile-templates.ts`) into `dist/templates.precompiled.cjs`, each with
+ * the source it was compiled from: a template is used precompiled only when its file is exactly
+ * that source, and compiled here otherwise (an override, an edit).
  * Only then is Handlebars' compiler loaded: a run with the built-in templates needs its runtime
  * alone, and the bundled CLI leaves the compiler (and its source-map library) out.
  */
@@ -16,7 +16,6 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import handlebarsRuntime from "handlebars/runtime.js";
 import type Handlebars from "handlebars";
-import { sha256Hex } from "../hash.js";
 
 export const TEMPLATE_NAMES = ["operation", "index", "types", "fixtures", "fixtures-index"] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -25,8 +24,8 @@ export type Templates = Record<TemplateName, (context: object) => string>;
 /** The options every template is compiled with, here and by the build's precompiler. */
 export const TEMPLATE_OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
 
-/** What `precompile-templates.ts` writes: each template's source hash and Handlebars spec. */
-export type PrecompiledTemplates = Partial<Record<TemplateName, { sha256: string; spec: TemplateSpecification }>>;
+/** What `precompile-templates.ts` writes: each template's source and Handlebars spec. */
+export type PrecompiledTemplates = Partial<Record<TemplateName, { source: string; spec: TemplateSpecification }>>;
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /**
@@ -69,7 +68,7 @@ export function loadTemplates(overrideDir?: string, precompiled: PrecompiledTemp
     const source = readFileSync(file, "utf8");
     const ready = precompiled[name];
     const render =
-      ready !== undefined && ready.sha256 === sha256Hex(source)
+      ready !== undefined && ready.source === source
         ? runtime.template(ready.spec)
         : (compiler ??= handlebarsCompiler().create()).compile(source, TEMPLATE_OPTIONS);
     compiled[name] = (context) => render(context);

@@ -1,19 +1,29 @@
 /** Saved example responses: status, headers, body and how the body is written. */
-import { STATUS_CODES } from "node:http";
+import { createRequire } from "node:module";
 import type { DiagnosticSink } from "../diagnostics.js";
 import type { Example } from "./examples.js";
 import { headerList } from "./examples.js";
 import type { ResponseIR, SourceLocation } from "./ir.js";
 
-const CODE_BY_REASON = new Map(
-  Object.entries(STATUS_CODES).map(([code, reason]) => [String(reason).toLowerCase(), Number(code)]),
-);
+let codeByReason: Map<string, number> | undefined;
+
+/**
+ * The code of a reason phrase (`Not Found` → 404), from Node's table. `node:http` (and the
+ * network modules it loads) is required only for an example that gives a reason but no code.
+ */
+function codeOfReason(reason: string): number | undefined {
+  if (codeByReason === undefined) {
+    const { STATUS_CODES } = createRequire(import.meta.url)("node:http") as typeof import("node:http");
+    codeByReason = new Map(Object.entries(STATUS_CODES).map(([code, text]) => [String(text).toLowerCase(), Number(code)]));
+  }
+  return codeByReason.get(reason.trim().toLowerCase());
+}
 
 export function readResponse(example: Example, source: SourceLocation, sink: DiagnosticSink): ResponseIR | undefined {
   const { name, raw } = example;
   const statusText = typeof raw.status === "string" ? raw.status : undefined;
   let status = typeof raw.code === "number" && raw.code > 0 ? raw.code : undefined;
-  if (status === undefined && statusText) status = CODE_BY_REASON.get(statusText.trim().toLowerCase());
+  if (status === undefined && statusText) status = codeOfReason(statusText);
   // Vendors often name examples "200 - Terminate Access Token" and leave the code out.
   if (status === undefined) status = Number(/^\s*([1-5][0-9][0-9])\b/.exec(name)?.[1]) || undefined;
   if (status === undefined || status < 100 || status > 599) {

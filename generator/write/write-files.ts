@@ -11,7 +11,8 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { createRequire } from "node:module";
+import type { MessagePort, Worker } from "node:worker_threads";
 
 export interface FileJob {
   path: string;
@@ -167,6 +168,8 @@ export function startWriteHelper(base: string | URL = import.meta.url): WriteHel
   if (availableParallelism() < 2) return undefined;
   const script = ["./write-worker.mjs", "./write-worker.js", "./write-worker.ts"].map((name) => new URL(name, base)).find((url) => existsSync(fileURLToPath(url)));
   if (!script) return undefined;
+  // Required here, not imported: a run that writes few files never loads worker_threads.
+  const { MessageChannel, receiveMessageOnPort, Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
   const options = { workerData: { port: port2 }, transferList: [port2] };
   let worker: Worker;

@@ -213,6 +213,31 @@ describe("parameters, variables and body modes", () => {
   });
 });
 
+describe("the status of a saved example", () => {
+  it("is its code, else the code of its reason phrase, else a code its name starts with; else a warning", () => {
+    const example = (name: string, extra: object) => ({ name, originalRequest: { method: "GET", url: "https://x.test/a" }, body: "", ...extra });
+    const { ir, diagnostics } = buildJson({
+      info: { name: "Statuses" },
+      item: [
+        {
+          name: "Get",
+          request: { method: "GET", url: "https://x.test/a" },
+          response: [
+            example("ok", { code: 200, status: "Not Found" }),
+            example("gone", { status: " not found " }),
+            example("201 - made", {}),
+            example("teapot", { status: "I'm a Teapot" }),
+            example("nothing", { status: "Sort Of Fine" }),
+          ],
+        },
+      ],
+    });
+    const statuses = Object.fromEntries(ir.operations[0]!.responses.map((r) => [r.name, r.status]));
+    expect(statuses).toEqual({ ok: 200, gone: 404, "201 - made": 201, teapot: 418 });
+    expect(diagnostics).toEqual([expect.objectContaining({ message: expect.stringMatching(/^example "nothing" has no usable status code/) })]);
+  });
+});
+
 describe("a GET with a body", () => {
   it("is a warning naming the item: fetch cannot send it", () => {
     const { diagnostics } = buildJson({

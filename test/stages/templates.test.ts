@@ -35,11 +35,11 @@ describe("precompiled templates", () => {
 
   it("are not used for a template whose source differs from the one precompiled", () => {
     const specs = precompiled();
-    // Stale: the operation entry holds another template's spec under a hash that does not match.
-    const stale: PrecompiledTemplates = { ...specs, operation: { sha256: "0".repeat(64), spec: specs.types!.spec } };
+    // Stale: the operation entry holds another template's spec under a source that does not match.
+    const stale: PrecompiledTemplates = { ...specs, operation: { source: `${specs.operation!.source} `, spec: specs.types!.spec } };
     expect(files(loadTemplates(undefined, stale))).toEqual(compiled);
-    // The same spec under the matching hash would be used, and the output would differ.
-    const trusted: PrecompiledTemplates = { ...specs, operation: { sha256: specs.operation!.sha256, spec: specs.types!.spec } };
+    // The same spec under the matching source would be used, and the output would differ.
+    const trusted: PrecompiledTemplates = { ...specs, operation: { source: specs.operation!.source, spec: specs.types!.spec } };
     expect(files(loadTemplates(undefined, trusted))).not.toEqual(compiled);
   });
 });
