@@ -13,9 +13,9 @@ import type {
   TypeRequest,
 } from "./contract.js";
 import { ExactNumber } from "./contract.js";
-import { assignNames, type RootEntry } from "./assign-names.js";
+import { assignNames, forEachObject, type RootEntry } from "./assign-names.js";
 import { commentText } from "./escape.js";
-import type { NameHint, TypeNode } from "./graph.js";
+import type { NameHint, ObjectNode, TypeNode } from "./graph.js";
 import { mergeObservations, renamed } from "./merge.js";
 import { pascalCase } from "./naming.js";
 import { parseJson } from "./parse-json.js";
@@ -162,7 +162,7 @@ function readSamples(
  * but for `errorKeys` (see `errorRootKeys`) and its position `order`.
  */
 /** A merged type and the warnings its merge gave, by `mergeKey`. */
-type MergedTypes = Map<string, { type: TypeNode; warnings: readonly string[] }>;
+type MergedTypes = Map<string, { type: TypeNode; warnings: readonly string[]; objects: boolean }>;
 
 /**
  * Everything a merge reads: the sample texts (their values and sample numbers), how they are
@@ -193,12 +193,15 @@ function inferRequest(
   } else if (values.length === 0) fallback = { kind: "string" };
 
   const name = rootName(request.name);
-  const hint: NameHint = {
-    name,
-    root: { key: request.key, order, role: request.role, operation: request.operation },
-    describe: describeRequest(request),
+  const rootHint = (): NameHint => {
+    const hint: NameHint = {
+      name,
+      root: { key: request.key, order, role: request.role, operation: request.operation },
+      describe: describeRequest(request),
+    };
+    if (request.status !== undefined) hint.root!.status = request.status;
+    return hint;
   };
-  if (request.status !== undefined) hint.root!.status = request.status;
   let errorCorroborated = false;
   if (isErrorResponse(request) && values.length === 1) {
     const keys = rootKeys(values[0]!.value);
@@ -211,18 +214,22 @@ function inferRequest(
     const key = mergeKey(request, errorCorroborated);
     const earlier = merged.get(key);
     if (earlier !== undefined) {
-      type = renamed(earlier.type, hint);
+      // A type without objects holds no hints and naming never changes it: it is shared as is
+      // (most of a collection's headers and parameters).
+      type = earlier.objects ? renamed(earlier.type, rootHint()) : earlier.type;
       for (const message of earlier.warnings) warn(`${request.key}: ${message}`);
     } else {
       const warnings: string[] = [];
-      type = mergeObservations([...values.map((v, sample) => ({ value: v.value, sample })), ...evidence], hint, "$", 0, {
+      type = mergeObservations([...values.map((v, sample) => ({ value: v.value, sample })), ...evidence], rootHint(), "$", 0, {
         warn: (message) => {
           warnings.push(message);
           warn(`${request.key}: ${message}`);
         },
         errorCorroborated,
       });
-      merged.set(key, { type, warnings });
+      let objects = false;
+      forEachObject(type, () => (objects = true));
+      merged.set(key, { type, warnings, objects });
     }
   }
   const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
@@ -241,16 +248,7 @@ function nameAndRender(prepared: readonly InferredRequest[], reservedNames: Read
   const declarations: NamedDeclaration[] = shapes.map((shape) => {
     const refs = new Set<string>();
     const tsSource = renderDeclaration(shape.node, shape.uses.length, refs);
-    let schema: JsonSchema | undefined;
-    return {
-      name: shape.name,
-      tsSource,
-      refs: [...refs].filter((ref) => ref !== shape.name).sort(),
-      // Only `pmgen openapi` reads the JSON Schemas: each is rendered on first read.
-      get schema() {
-        return (schema ??= renderObjectSchema(shape.node, declarationDoc(shape.node, shape.uses.length).map(commentText).join(" ")));
-      },
-    };
+    return new Declaration(shape.name, tsSource, [...refs].filter((ref) => ref !== shape.name).sort(), shape.node, shape.uses.length);
   });
   declarations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
@@ -258,15 +256,46 @@ function nameAndRender(prepared: readonly InferredRequest[], reservedNames: Read
   for (const { request, entry, values } of prepared) {
     const refs = new Set<string>();
     const tsType = renderType(entry.type, refs);
-    let schema: JsonSchema | undefined;
-    assign(roots, request.key, {
-      tsType,
-      refs: [...refs].sort(),
-      get schema() {
-        return (schema ??= renderSchema(entry.type));
-      },
-      values,
-    });
+    assign(roots, request.key, new Root(tsType, refs.size === 0 ? [] : [...refs].sort(), entry.type, values));
   }
   return { roots, declarations, diagnostics };
+}
+
+// Only `pmgen openapi` reads the JSON Schemas: each is rendered on first read. Getters on a
+// class, not on each object: an object literal with its own getter is built by a slow path,
+// and a run makes thousands of roots.
+
+class Declaration implements NamedDeclaration {
+  readonly #node: ObjectNode;
+  readonly #uses: number;
+  #schema: JsonSchema | undefined;
+  constructor(
+    readonly name: string,
+    readonly tsSource: string,
+    readonly refs: string[],
+    node: ObjectNode,
+    uses: number,
+  ) {
+    this.#node = node;
+    this.#uses = uses;
+  }
+  get schema(): JsonSchema {
+    return (this.#schema ??= renderObjectSchema(this.#node, declarationDoc(this.#node, this.#uses).map(commentText).join(" ")));
+  }
+}
+
+class Root implements InferredRoot {
+  readonly #type: TypeNode;
+  #schema: JsonSchema | undefined;
+  constructor(
+    readonly tsType: string,
+    readonly refs: string[],
+    type: TypeNode,
+    readonly values: { origin: string; value: JsonValue }[],
+  ) {
+    this.#type = type;
+  }
+  get schema(): JsonSchema {
+    return (this.#schema ??= renderSchema(this.#type));
+  }
 }
