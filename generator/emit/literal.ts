@@ -13,24 +13,9 @@ export function tsLiteral(value: JsonValue, indent = "", depth = 0): string {
 
 /** Appends the literal to `out`: fixtures are megabytes of literals, built without a string per level. */
 function writeLiteral(value: JsonValue, indent: string, depth: number, out: string[]): void {
-  if (value === null) {
-    out.push("null");
+  if (value === null || typeof value !== "object" || value instanceof ExactNumber) {
+    out.push(flatLiteral(value));
     return;
-  }
-  if (value instanceof ExactNumber) {
-    out.push(value.raw);
-    return;
-  }
-  switch (typeof value) {
-    case "string":
-      out.push(stringLiteral(value));
-      return;
-    case "number":
-      out.push(Object.is(value, -0) ? "-0" : String(value));
-      return;
-    case "boolean":
-      out.push(String(value));
-      return;
   }
   const pretty = depth < MAX_PRETTY_DEPTH;
   const inner = pretty ? `${indent}  ` : "";
@@ -57,7 +42,9 @@ function writeLiteral(value: JsonValue, indent: string, depth: number, out: stri
   }
   // Small flat records (a header spec, a query param) read best on one line.
   if (pretty && keys.length <= 8 && keys.every((key) => isFlat(value[key]!))) {
-    const line = `{ ${keys.map((key) => `${propertyKey(key)}: ${tsLiteral(value[key]!)}`).join(", ")} }`;
+    let line = "{ ";
+    for (let i = 0; i < keys.length; i++) line += `${i > 0 ? ", " : ""}${propertyKey(keys[i]!)}: ${flatLiteral(value[keys[i]!]!)}`;
+    line += " }";
     if (line.length + indent.length <= 100) {
       out.push(line);
       return;
@@ -70,6 +57,24 @@ function writeLiteral(value: JsonValue, indent: string, depth: number, out: stri
     writeLiteral(value[keys[i]!]!, inner, depth + 1, out);
   }
   out.push(pretty ? "," : "", close, "}");
+}
+
+/** The literal of a value `isFlat` accepts, as `writeLiteral` writes it. */
+function flatLiteral(value: JsonValue): string {
+  if (value === null) return "null";
+  if (value instanceof ExactNumber) return value.raw;
+  switch (typeof value) {
+    case "string":
+      return stringLiteral(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "boolean":
+      return String(value);
+    default:
+      // The one object `isFlat` accepts.
+      if (Array.isArray(value) && value.length === 0) return "[]";
+      throw new Error("flatLiteral: not a flat value");
+  }
 }
 
 /** A value written on one line whatever its depth: a scalar or an empty array. */

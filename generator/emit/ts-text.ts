@@ -24,8 +24,13 @@ export const propertyKey = memoizeText((key) => {
   return isIdentifier(key) || (/^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER) ? key : stringLiteral(key);
 });
 
+/** Anything `commentSafe` would change: a line break other than `\n`, `*\/`, a control character, trailing blanks. */
+const COMMENT_UNSAFE = /\r|[\u2028\u2029\u0085]|\*\/|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[ \t]$/m;
+
 /** Text made safe for a `/** ... *\/` block: no terminator, one line per line. */
 export function commentSafe(text: string): string {
+  // Most text needs nothing: one search instead of four replacements.
+  if (!COMMENT_UNSAFE.test(text)) return text;
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(/\*\//g, "*\\/")
