@@ -9,8 +9,13 @@ import { isIdentifier } from "../model/names.js";
 const UNSAFE_IN_JSON = /[\u2028\u2029<]/;
 const UNSAFE_IN_JSON_ALL = /[\u2028\u2029<]/g;
 
+/** Characters a string literal escapes: quotes, backslashes, controls, surrogates (lone ones), U+2028/2029, `<`. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029<\ud800-\udfff]/;
+
 /** A double-quoted TypeScript string literal. JSON escaping plus U+2028/2029 and `<`. */
 export function stringLiteral(text: string): string {
+  // Most strings are plain: quoted as they are, which is what JSON.stringify would give.
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   const json = JSON.stringify(text);
   return UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
 }
