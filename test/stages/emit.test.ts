@@ -20,7 +20,20 @@ describe("ts-text", () => {
     expect(Function(`return ${literal}`)()).toBe(nasty);
   });
 
+  it("quotes every character so the literal reads back as the text, with no raw line separator or `<`", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      const literal = stringLiteral(text);
+      if (JSON.parse(literal) !== text || /[\u2028\u2029<]/.test(literal)) throw new Error(`U+${code.toString(16)}: ${literal}`);
+    }
+    expect(stringLiteral("plain text")).toBe('"plain text"');
+    expect(stringLiteral("\ud83d\ude00 \ud83d")).toBe('"\ud83d\ude00 \\ud83d"');
+  });
+
   it("keeps collection text inside comments", () => {
+    for (const unsafe of ["a\r\nb", "a\u0085b", "a */ b", "a\u0007b", "a \nb", "a\t"]) expect(commentSafe(unsafe)).not.toBe(unsafe);
+    expect(commentSafe("a\r\nb\u2029c \t\nd\u0001")).toBe("a\nb\nc\nd");
+    expect(commentSafe("nothing to change here")).toBe("nothing to change here");
     expect(commentSafe("end */ here\u2028next")).toBe("end *\\/ here\nnext");
     expect(jsDoc(["a */ b"])).toBe("/** a *\\/ b */\n");
   });
