@@ -7,7 +7,7 @@
  * output of 1,300 files costs half the metadata operations without the rename. The files are
  * written on two threads when a helper is given (see write-files.ts).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE, renderManifest } from "./manifest.js";
 import type { OutputPlan } from "./plan.js";
@@ -25,9 +25,9 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
   const jobs: FileJob[] = [];
   const staged: [string, string][] = [];
   const manifestPath = join(plan.outDir, MANIFEST_FILE);
-  const manifest = renderManifest(plan.nextManifest);
   // Up to date: not even the manifest is rewritten.
-  if (plan.write.size === 0 && plan.remove.length === 0 && readIfPresent(manifestPath) === manifest) return { written: 0, byHelper: 0 };
+  if (plan.write.size === 0 && plan.remove.length === 0 && sameEntries(plan.manifest.files, plan.nextManifest.files)) return { written: 0, byHelper: 0 };
+  const manifest = renderManifest(plan.nextManifest);
   for (const [path, content] of plan.write) {
     const target = join(plan.outDir, path);
     if (plan.created.has(path)) jobs.push({ path: target, content, exclusive: true });
@@ -77,12 +77,11 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function readIfPresent(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
+/** Whether two manifests list the same files with the same hashes. */
+function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
 }
 
 /** Rollback goes on past a file that cannot be removed or was never made. */
