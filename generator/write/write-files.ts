@@ -3,10 +3,11 @@
  * `openat` with `O_CREAT` took about 0.5 ms on this machine's ext4, against 0.02 ms for the
  * `write`), and two threads creating files in different places take about a third less time
  * than one. Both threads take files through one shared counter, so neither waits for the
- * other (this thread from the front of the batch, the helper from the back: see CLAIMED); the
- * helper (a worker thread, see `startWriteHelper`) is started with the batch, and
- * until it runs (about 30 ms) this thread simply writes alone. The pipeline stays synchronous,
- * so this thread waits for the helper's last file on a shared flag (`Atomics.wait`).
+ * other (this thread from the front of the batch, the helper from the back: see CLAIMED). The
+ * helper (a worker thread, see `startWriteHelper`) is started only when the first files came
+ * slowly (see PROBE_FILES), and until it runs (about 30 ms) this thread simply writes alone. The
+ * pipeline stays synchronous, so this thread waits for the helper's last file on a shared flag
+ * (`Atomics.wait`).
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,15 @@ const CLOSED = 3;
 
 /** Fewer files than this are written on this thread alone: the helper would not pay for its message. */
 const MIN_FILES_FOR_HELPER = 64;
+/**
+ * Without a helper given, this thread writes this many files first and starts one only if they
+ * took more than SLOW_FILE_MS each. Where a file costs tens of microseconds (tmpfs, or this VM's
+ * ext4 with its page cache warm) the whole output is written before a helper would have started
+ * (about 30 ms), and starting one only slowed the run; where a file costs a few hundred (this
+ * VM's ext4 after large deletions), the second thread takes a share of the rest.
+ */
+const PROBE_FILES = 32;
+const SLOW_FILE_MS = 0.1;
 
 interface Batch {
   jobs: FileJob[];
@@ -90,19 +100,35 @@ export interface WriteHelper {
 export function writeFiles(jobs: readonly FileJob[], given?: WriteHelper): WriteOutcome {
   const shared = new SharedArrayBuffer((HEADER + jobs.length) * 4);
   const state = new Int32Array(shared);
-  const helper = jobs.length < MIN_FILES_FOR_HELPER ? undefined : (given ?? startWriteHelper());
+  if (jobs.length < MIN_FILES_FOR_HELPER || given !== undefined) return writeWith(jobs, shared, state, jobs.length < MIN_FILES_FOR_HELPER ? undefined : given);
+  // A helper of its own only pays where creating files is slow: this thread writes a few first,
+  // and starts one when they took long enough (see SLOW_FILE_MS).
+  const started = performance.now();
+  const error = drain(jobs, state, false, PROBE_FILES);
+  const helper = error === undefined && helperPays(performance.now() - started, jobs.length - PROBE_FILES) ? startWriteHelper() : undefined;
   try {
-    return writeWith(jobs, shared, state, helper);
+    return writeWith(jobs, shared, state, helper, error);
   } finally {
-    if (helper !== given) helper?.close();
+    helper?.close();
   }
 }
 
-function writeWith(jobs: readonly FileJob[], shared: SharedArrayBuffer, state: Int32Array, helper: WriteHelper | undefined): WriteOutcome {
+/** Whether a helper pays for the `remaining` files, after the first PROBE_FILES took `probeMs`. */
+export function helperPays(probeMs: number, remaining: number): boolean {
+  return probeMs / PROBE_FILES > SLOW_FILE_MS && remaining >= MIN_FILES_FOR_HELPER;
+}
+
+function writeWith(
+  jobs: readonly FileJob[],
+  shared: SharedArrayBuffer,
+  state: Int32Array,
+  helper: WriteHelper | undefined,
+  earlier?: Error,
+): WriteOutcome {
   const useHelper = helper !== undefined;
   if (useHelper) helper.post({ jobs: [...jobs], shared });
   else Atomics.store(state, STATE, CLOSED);
-  let error = drain(jobs, state);
+  let error = earlier ?? drain(jobs, state);
   // Either the helper never started (it will find the batch closed) or it is writing: wait for it.
   if (Atomics.compareExchange(state, STATE, IDLE, CLOSED) !== IDLE) {
     while (Atomics.load(state, STATE) === HELPING) Atomics.wait(state, STATE, HELPING);
@@ -120,8 +146,8 @@ function writeWith(jobs: readonly FileJob[], shared: SharedArrayBuffer, state: I
  * Takes jobs from the shared counter until none is left or a write failed (on either thread).
  * Returns this thread's failure.
  */
-function drain(jobs: readonly FileJob[], state: Int32Array, helped = false): Error | undefined {
-  for (;;) {
+function drain(jobs: readonly FileJob[], state: Int32Array, helped = false, limit = Infinity): Error | undefined {
+  for (let taken = 0; taken < limit; taken++) {
     if (Atomics.load(state, ABORT) === 1) return undefined;
     if (Atomics.add(state, CLAIMED, 1) >= jobs.length) return undefined;
     // Each claim under the total is a distinct job: the k-th from the front, the j-th from the back.
@@ -138,6 +164,7 @@ function drain(jobs: readonly FileJob[], state: Int32Array, helped = false): Err
       return error as Error;
     }
   }
+  return undefined;
 }
 
 /** The helper's side of one batch: start unless closed, drain, report, finish. */
