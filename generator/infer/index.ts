@@ -157,10 +157,6 @@ function readSamples(
   return { values, evidence, notJson };
 }
 
-/**
- * Types one request: its samples merged into a type graph. Independent of every other request
- * but for `errorKeys` (see `errorRootKeys`) and its position `order`.
- */
 /** A merged type and the warnings its merge gave, by `mergeKey`. */
 type MergedTypes = Map<string, { type: TypeNode; warnings: readonly string[]; objects: boolean }>;
 
@@ -177,6 +173,11 @@ function mergeKey(request: TypeRequest, errorCorroborated: boolean): string {
   return key;
 }
 
+/**
+ * Types one request: its samples merged into a type graph. Independent of every other request
+ * but for `errorKeys` (see `errorRootKeys`), its position `order`, and the merges of earlier
+ * requests with the same samples (`merged`), which it reuses.
+ */
 function inferRequest(
   request: TypeRequest,
   order: number,
@@ -256,7 +257,7 @@ function nameAndRender(prepared: readonly InferredRequest[], reservedNames: Read
   for (const { request, entry, values } of prepared) {
     const refs = new Set<string>();
     const tsType = renderType(entry.type, refs);
-    assign(roots, request.key, new Root(tsType, refs.size === 0 ? [] : [...refs].sort(), entry.type, values));
+    assign(roots, request.key, new Root(tsType, [...refs].sort(), entry.type, values));
   }
   return { roots, declarations, diagnostics };
 }
