@@ -1,10 +1,11 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64
 /** The `pmgen` command line: generate, check, inspect, openapi. */
 import "./v8-tuning.js";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { runCheck, runGenerate, runInspect, runWatch, type GenerateArgs } from "./commands.js";
 import { runOpenapi } from "./openapi-command.js";
+import { pmgenVersion } from "./version.js";
 
 /** Options `generate` and `check` share; each overrides `pmgen.config.json`. */
 function common<T>(y: Argv<T>) {
@@ -72,7 +73,7 @@ await yargs(hideBin(process.argv))
   .strict()
   .help()
   .alias("h", "help")
-  .version()
+  .version(pmgenVersion())
   .wrap(Math.min(110, process.stdout.columns || 100))
   .parseAsync();
 

@@ -139,6 +139,14 @@ describe("pmgen CLI", () => {
     expect(readTree(join(work.path, "bin-out"))).toEqual(readTree(join(work.path, "src-out")));
   });
 
+  it("the bin runs by its own #! line from any folder and prints pmgen's version", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const bin = spawnSync(join(ROOT, "dist/pmgen.mjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
+    expect(bin.status, bin.stderr).toBe(0);
+    expect(bin.stdout.trim()).toBe(version);
+    expect(readFileSync(join(ROOT, "dist/pmgen.mjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64");
+  });
+
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
     const templates = join(work.path, "override-templates");
     mkdirSync(templates, { recursive: true });
