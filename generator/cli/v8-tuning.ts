@@ -9,10 +9,15 @@
  * pmgen's own code runs.
  *
  * The `pmgen` bin passes the budget on Node's command line itself (its `#!/usr/bin/env -S node`
- * line), with `--initial-old-space-size=64`: a run of github-v3 holds 35 to 45 MB, and V8's
- * smaller initial old generation made it stop for one full mark-compact (12 to 17 ms) part way;
- * internal time 392 -> 376 ms, 10 interleaved runs. That one can only be set as Node starts, so
- * `node dist/pmgen.mjs` runs without it, and with the budget set here.
+ * line), with two heap sizes that can only be set as Node starts (so `node dist/pmgen.mjs` runs
+ * without them, and with the budget set here). Measured on github-v3 up to date, 12 interleaved
+ * runs each, wall time:
+ * - `--initial-old-space-size=64`: a run holds 35 to 45 MB, and V8's smaller initial old
+ *   generation made it stop for one full mark-compact (12 to 17 ms) part way: 498 -> 484 ms;
+ * - `--max-semi-space-size=4` (16 by default): more, smaller scavenges, but a young generation
+ *   of fresh pages is what this VM makes expensive (a first touch faults to the host, and exit
+ *   frees them): 492 -> 476 ms. github-v3 x10 is about 5% slower with it (3.10-3.20 s against
+ *   2.93-3.00 s, 3 runs each), well within its target.
  */
 import { setFlagsFromString } from "node:v8";
 

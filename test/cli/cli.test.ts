@@ -144,7 +144,7 @@ describe("pmgen CLI", () => {
     const bin = spawnSync(join(ROOT, "dist/pmgen.mjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stdout.trim()).toBe(version);
-    expect(readFileSync(join(ROOT, "dist/pmgen.mjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64");
+    expect(readFileSync(join(ROOT, "dist/pmgen.mjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4");
   });
 
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
