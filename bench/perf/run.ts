@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WORK = join(ROOT, "test/.tmp/perf");
 const GITHUB = join(ROOT, "test/fixtures/collections/github-v3.postman_collection.json");
-const PMGEN = join(ROOT, "dist/pmgen.mjs");
+const PMGEN = join(ROOT, "dist/pmgen.cjs");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -95,7 +95,7 @@ function runFresh(name: string, base: string, command: (out: string) => string[]
   return { name, samples };
 }
 const node = process.execPath;
-// pmgen runs as its installed bin does: `dist/pmgen.mjs` executed, so Node starts with the flags
+// pmgen runs as its installed bin does: `dist/pmgen.cjs` executed, so Node starts with the flags
 // of its `#!/usr/bin/env -S node ...` line (see generator/cli/v8-tuning.ts). The anchors run as
 // `node <script>`.
 

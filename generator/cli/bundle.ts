@@ -1,7 +1,13 @@
 /**
  * Build step (`npm run build`): bundles the CLI and the write helper with esbuild into
- * `dist/pmgen.mjs` (the `bin`) and `dist/write-worker.mjs`, so start-up does not resolve and load
+ * `dist/pmgen.cjs` (the `bin`) and `dist/write-worker.mjs`, so start-up does not resolve and load
  * about a hundred files. Run as `node dist/generator/cli/bundle.js`.
+ *
+ * The CLI bundle is CommonJS: Node loads it without its ES module loader, which for an ES module
+ * entry also loads `fs/promises`, `readline` and the stream modules (64 internal modules loaded
+ * by an up-to-date run, 44 with CommonJS): github-v3 up to date, 12 interleaved runs, median
+ * 484 -> 461 ms. Its modules' `import.meta.url` is the bundle's own URL, as it was in the ES
+ * module bundle.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -36,18 +42,22 @@ export const lazyStringWidth: Plugin = {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("../../../", import.meta.url));
+  const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", outdir: "dist", logLevel: "warning" } as const;
   await build({
-    absWorkingDir: root,
-    entryPoints: { pmgen: "generator/cli/main.ts", "write-worker": "generator/write/write-worker.ts" },
-    bundle: true,
-    platform: "node",
+    ...common,
+    entryPoints: { pmgen: "generator/cli/main.ts" },
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    define: { "import.meta.url": "__pmgenModuleUrl" },
+    banner: { js: "const __pmgenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [lazyStringWidth],
+  });
+  await build({
+    ...common,
+    entryPoints: { "write-worker": "generator/write/write-worker.ts" },
     format: "esm",
-    target: "node20",
-    outdir: "dist",
     outExtension: { ".js": ".mjs" },
-    logLevel: "warning",
     // The bundle's CommonJS dependencies call `require`.
     banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-    plugins: [lazyStringWidth],
   });
 }

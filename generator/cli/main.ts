@@ -23,7 +23,9 @@ function common<T>(y: Argv<T>) {
     .option("verify", { type: "boolean", default: false, describe: "parse the output (ts-morph) and check its declarations against the model before writing" });
 }
 
-await yargs(hideBin(process.argv))
+// Not awaited: the bundled bin is CommonJS (see generator/cli/bundle.ts), and the commands
+// settle the process themselves (exit, or the watcher keeps it running).
+void yargs(hideBin(process.argv))
   .scriptName("pmgen")
   .usage("$0 <command> [options]\n\nTyped, dependency-free API clients and fixtures from Postman collections.")
   .command(

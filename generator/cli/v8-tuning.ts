@@ -9,7 +9,7 @@
  * pmgen's own code runs.
  *
  * The `pmgen` bin passes the budget on Node's command line itself (its `#!/usr/bin/env -S node`
- * line), with two heap sizes that can only be set as Node starts (so `node dist/pmgen.mjs` runs
+ * line), with two heap sizes that can only be set as Node starts (so `node dist/pmgen.cjs` runs
  * without them, and with the budget set here). Measured on github-v3 up to date, 12 interleaved
  * runs each, wall time:
  * - `--initial-old-space-size=64`: a run holds 35 to 45 MB, and V8's smaller initial old

@@ -125,8 +125,8 @@ describe("pmgen CLI", () => {
     expect(result.stderr).toMatch(/warning: oci\/volumeBackups\/CreateVolumeBackup\.json › volumeBackups \/ CreateVolumeBackup: .*not (valid )?JSON/i);
   });
 
-  it("the installed bin (dist/pmgen.mjs, the bundle `npm run build` makes) writes what the source CLI writes", () => {
-    const bin = join(ROOT, "dist/pmgen.mjs");
+  it("the installed bin (dist/pmgen.cjs, the bundle `npm run build` makes) writes what the source CLI writes", () => {
+    const bin = join(ROOT, "dist/pmgen.cjs");
     expect(existsSync(bin), "npm ci runs `prepare`, which builds dist/").toBe(true);
     const fromSource = pmgen(["generate", join(ROOT, "test/fixtures/collections/paypal-partner-apis.v2.0.postman_collection.json"), "--out", "src-out", "-q"]);
     expect(fromSource.code, fromSource.stderr).toBe(0);
@@ -141,10 +141,10 @@ describe("pmgen CLI", () => {
 
   it("the bin runs by its own #! line from any folder and prints pmgen's version", () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-    const bin = spawnSync(join(ROOT, "dist/pmgen.mjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
+    const bin = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stdout.trim()).toBe(version);
-    expect(readFileSync(join(ROOT, "dist/pmgen.mjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4");
+    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4");
   });
 
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
@@ -154,7 +154,7 @@ describe("pmgen CLI", () => {
     writeFileSync(join(templates, "index.ts.hbs"), `${builtin}// from an override template\n`);
     const input = join(ROOT, "test/fixtures/collections/paypal-partner-apis.v2.0.postman_collection.json");
     const bin = (out: string, ...extra: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, "dist/pmgen.mjs"), "generate", input, "--out", out, "-q", ...extra], { cwd: work.path, encoding: "utf8" });
+      spawnSync(process.execPath, [join(ROOT, "dist/pmgen.cjs"), "generate", input, "--out", out, "-q", ...extra], { cwd: work.path, encoding: "utf8" });
     for (const result of [bin("builtin-out"), bin("override-out", "--templates", templates)]) expect(result.status, result.stderr).toBe(0);
     const index = readFileSync(join(work.path, "override-out/paypal-partner-apis-v2-0/index.ts"), "utf8");
     expect(index.startsWith(readFileSync(join(work.path, "builtin-out/paypal-partner-apis-v2-0/index.ts"), "utf8"))).toBe(true);
