@@ -11,7 +11,6 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import type { MessagePort, Worker } from "node:worker_threads";
 
@@ -192,7 +191,7 @@ function helpWith(batch: Batch, report: (failure: HelperFailure) => void): void 
  * through tsx, as the tests do).
  */
 export function startWriteHelper(base: string | URL = import.meta.url): WriteHelper | undefined {
-  if (availableParallelism() < 2) return undefined;
+  if ((createRequire(import.meta.url)("node:os") as typeof import("node:os")).availableParallelism() < 2) return undefined;
   const script = ["./write-worker.mjs", "./write-worker.js", "./write-worker.ts"].map((name) => new URL(name, base)).find((url) => existsSync(fileURLToPath(url)));
   if (!script) return undefined;
   // Required here, not imported: a run that writes few files never loads worker_threads.
