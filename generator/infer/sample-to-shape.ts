@@ -16,17 +16,27 @@ export interface Observation<T = JsonValue> {
 
 export interface Shape {
   nulls: number;
-  booleans: Observation<boolean>[];
-  integers: Observation<number | ExactNumber>[];
+  booleans: readonly Observation<boolean>[];
+  integers: readonly Observation<number | ExactNumber>[];
   /** Numbers with a fraction or exponent beyond integer range. */
-  fractions: Observation<number | ExactNumber>[];
-  strings: Observation<string>[];
-  arrays: Observation<JsonValue[]>[];
-  objects: Observation<JsonObject>[];
+  fractions: readonly Observation<number | ExactNumber>[];
+  strings: readonly Observation<string>[];
+  arrays: readonly Observation<JsonValue[]>[];
+  objects: readonly Observation<JsonObject>[];
 }
 
+/** The bucket of a kind no observation had: one shared empty list (most positions hold one kind). */
+const NONE: readonly never[] = Object.freeze([]);
+
 export function emptyShape(): Shape {
-  return { nulls: 0, booleans: [], integers: [], fractions: [], strings: [], arrays: [], objects: [] };
+  return { nulls: 0, booleans: NONE, integers: NONE, fractions: NONE, strings: NONE, arrays: NONE, objects: NONE };
+}
+
+/** `list` with `item` added: a new list in place of NONE, else the same one. */
+function add<T>(list: readonly T[], item: T): T[] {
+  const target = list === NONE ? [] : (list as T[]);
+  target.push(item);
+  return target;
 }
 
 /**
@@ -40,13 +50,16 @@ export function shapeOf(observations: readonly Observation[]): Shape {
     const value = observation.value;
     if (value === null) shape.nulls++;
     else if (typeof value === "string") {
-      if (!isPlaceholder(value)) shape.strings.push(observation as Observation<string>);
-    } else if (typeof value === "number") (Number.isInteger(value) ? shape.integers : shape.fractions).push(observation as Observation<number>);
-    else if (typeof value === "boolean") shape.booleans.push(observation as Observation<boolean>);
-    else if (value instanceof ExactNumber)
-      (/^-?[0-9]+$/.test(value.raw) ? shape.integers : shape.fractions).push(observation as Observation<ExactNumber>);
-    else if (Array.isArray(value)) shape.arrays.push(observation as Observation<JsonValue[]>);
-    else shape.objects.push(observation as Observation<JsonObject>);
+      if (!isPlaceholder(value)) shape.strings = add(shape.strings, observation as Observation<string>);
+    } else if (typeof value === "number") {
+      if (Number.isInteger(value)) shape.integers = add(shape.integers, observation as Observation<number>);
+      else shape.fractions = add(shape.fractions, observation as Observation<number>);
+    } else if (typeof value === "boolean") shape.booleans = add(shape.booleans, observation as Observation<boolean>);
+    else if (value instanceof ExactNumber) {
+      if (/^-?[0-9]+$/.test(value.raw)) shape.integers = add(shape.integers, observation as Observation<ExactNumber>);
+      else shape.fractions = add(shape.fractions, observation as Observation<ExactNumber>);
+    } else if (Array.isArray(value)) shape.arrays = add(shape.arrays, observation as Observation<JsonValue[]>);
+    else shape.objects = add(shape.objects, observation as Observation<JsonObject>);
   }
   return shape;
 }
