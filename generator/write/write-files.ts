@@ -153,7 +153,9 @@ function drain(jobs: readonly FileJob[], state: Int32Array, helped = false, limi
     const i = helped ? jobs.length - 1 - Atomics.add(state, BACK, 1) : Atomics.add(state, FRONT, 1);
     const job = jobs[i]!;
     try {
-      writeFileSync(job.path, job.content, job.exclusive ? { flag: "wx" } : undefined);
+      // With `encoding` given, Node writes the string from C++ (its `writeFileUtf8`) instead of
+      // making a Buffer of it first: 1,288 files on tmpfs in 20-24 ms against 26-31 ms.
+      writeFileSync(job.path, job.content, { flag: job.exclusive ? "wx" : "w", encoding: "utf8" });
       Atomics.store(state, HEADER + i, JobStatus.Written);
       if (helped) Atomics.add(state, HELPED, 1);
     } catch (error) {
