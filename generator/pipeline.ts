@@ -10,7 +10,7 @@ import { loadCollection, type LoadedCollection } from "./load/load-collection.js
 import { buildCollectionIR } from "./model/build.js";
 import type { CollectionIR } from "./model/ir.js";
 import { GENERATED_NAMES, operationDeclarations } from "./model/names.js";
-import { collectTypeRequests } from "./model/type-requests.js";
+import { collectTypeRequests, responseHeaderTypeNames, type TypeRequestOptions } from "./model/type-requests.js";
 import { emitCollection, INDEX_DECLARATIONS } from "./emit/emit-collection.js";
 import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
@@ -81,11 +81,17 @@ export function generatedNames(): Set<string> {
   return new Set([...GENERATED_NAMES, ...INDEX_DECLARATIONS, ...runtimeExportNames(), "send"]);
 }
 
-export function inferCollection(ir: CollectionIR): InferResult {
+/**
+ * @param options.responseHeaders type response header values too (`pmgen openapi`); generated
+ *   code does not use them. Left out, their names stay reserved, so every other type is named
+ *   exactly as when they are typed.
+ */
+export function inferCollection(ir: CollectionIR, options: TypeRequestOptions = {}): InferResult {
   // Operation-level names (`XParams`, `XResult`, ...) are taken before types are named.
   const reserved = generatedNames();
   for (const op of ir.operations) for (const name of operationDeclarations(op.id)) reserved.add(name);
-  return inferTypes(collectTypeRequests(ir), reserved);
+  if (options.responseHeaders === false) for (const name of responseHeaderTypeNames(ir)) reserved.add(name);
+  return inferTypes(collectTypeRequests(ir, options), reserved);
 }
 
 /** The collections the inputs name, each with its settings; output names are unique. */
@@ -140,7 +146,7 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
     };
     const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
-    const inferred = stage("infer", () => inferCollection(ir));
+    const inferred = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
     const files = stage("emit", () => {
       const emitted = emitCollection(ir, inferred, templates);
       redactSecrets(emitted, collectionSecrets(loaded.json));

@@ -6,8 +6,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { outputFiles, runPipeline } from "../../generator/pipeline.js";
-import { FIXTURES, ROOT, tempDir } from "../support.js";
+import { inferCollection, outputFiles, runPipeline } from "../../generator/pipeline.js";
+import type { InferResult } from "../../generator/infer/contract.js";
+import { FIXTURES, OCI_FOLDER, ROOT, tempDir } from "../support.js";
 
 const out = tempDir("all");
 afterAll(() => out.remove());
@@ -57,6 +58,22 @@ describe("every shared collection", () => {
     }
     expect(output.split("\n").slice(0, 20).join("\n")).toBe("");
   }, 240_000);
+});
+
+describe("response header values", () => {
+  it("left untyped by generate, change no other type or name (they stay reserved)", () => {
+    for (const { ir, inferred } of runPipeline({ inputs: [FIXTURES, OCI_FOLDER], cwd: ROOT })) {
+      const all = inferCollection(ir);
+      const headerKey = (key: string) => /:response:\d+:header:/.test(key);
+      expect(Object.keys(all.roots).some(headerKey), ir.title).toBe(ir.operations.some((op) => op.responses.some((r) => r.headers.length > 0)));
+      expect(Object.keys(inferred.roots).some(headerKey), ir.title).toBe(false);
+      const plain = (result: InferResult, keep: (key: string) => boolean) => ({
+        declarations: result.declarations.map(({ name, tsSource, refs }) => ({ name, tsSource, refs })),
+        roots: Object.entries(result.roots).filter(([key]) => keep(key)).map(([key, root]) => [key, root.tsType, root.refs]),
+      });
+      expect(plain(inferred, () => true)).toEqual(plain(all, (key) => !headerKey(key)));
+    }
+  });
 });
 
 /** The code without comments and string literals, where the word `any` could legitimately appear. */
