@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4
 /** The `pmgen` command line: generate, check, inspect, openapi. */
 import "./v8-tuning.js";
 import yargs, { type Argv } from "yargs";

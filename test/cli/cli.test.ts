@@ -147,6 +147,19 @@ describe("pmgen CLI", () => {
     expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4");
   });
 
+  it("the bin runs the CLI with the code cache the build saved, and V8 refuses it under other flags", () => {
+    expect(existsSync(join(ROOT, "dist/pmgen-cli.cache")), "npm run build saves it").toBe(true);
+    const input = join(ROOT, "test/fixtures/collections/wise-cards-api.postman_collection.json");
+    const env = { ...process.env, PMGEN_DEBUG: "1" };
+    const asInstalled = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["generate", input, "--out", "cached-out", "-q"], { cwd: work.path, env, encoding: "utf8" });
+    expect(asInstalled.status, asInstalled.stderr).toBe(0);
+    expect(asInstalled.stderr).toContain("pmgen: code cache accepted");
+    const plainNode = spawnSync(process.execPath, [join(ROOT, "dist/pmgen.cjs"), "generate", input, "--out", "uncached-out", "-q"], { cwd: work.path, env, encoding: "utf8" });
+    expect(plainNode.status, plainNode.stderr).toBe(0);
+    expect(plainNode.stderr).toContain("pmgen: code cache rejected");
+    expect(readTree(join(work.path, "cached-out"))).toEqual(readTree(join(work.path, "uncached-out")));
+  });
+
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
     const templates = join(work.path, "override-templates");
     mkdirSync(templates, { recursive: true });
