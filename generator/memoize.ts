@@ -1,10 +1,10 @@
 /**
- * A bounded cache for pure text → text functions that a run calls with the same few thousand
- * inputs hundreds of thousands of times (names of keys, headers and params). Past the bound the
- * cache starts over, so memory stays flat on any input.
+ * A bounded cache for pure functions of a text that a run calls with the same inputs many times
+ * (names of keys, headers and params; sample bodies). Past the bound the cache starts over, so
+ * memory stays flat on any input.
  */
-export function memoizeText(compute: (text: string) => string, limit = 50_000): (text: string) => string {
-  const cache = new Map<string, string>();
+export function memoizeText<T>(compute: (text: string) => T, limit = 50_000): (text: string) => T {
+  const cache = new Map<string, T>();
   return (text) => {
     let result = cache.get(text);
     if (result === undefined) {

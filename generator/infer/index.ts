@@ -23,6 +23,8 @@ import { renderDeclaration, declarationDoc, renderType } from "./render-ts.js";
 import { renderObjectSchema, renderSchema } from "./render-schema.js";
 import { textToValue, type Observation } from "./sample-to-shape.js";
 import { parseLenient } from "./lenient-json.js";
+import { memoizeText } from "../memoize.js";
+import { compareText } from "../compare.js";
 
 export { parseJson } from "./parse-json.js";
 export { ExactNumber } from "./contract.js";
@@ -85,23 +87,12 @@ function errorRootKeys(requests: readonly TypeRequest[], parse: ParseSample): Ma
 /** `parseJson` for the sample texts of one run. */
 type ParseSample = (text: string) => ParseResult;
 
-/**
- * Collections repeat their bodies: github-v3's 1,579 examples hold 290 distinct texts (793 error
- * bodies, 22 distinct). Each distinct text is parsed once per run and its value shared by every
- * request that holds it; nothing downstream changes a parsed value (merging and the fixtures only
- * read it), and equal values also let the fixtures render each body once.
- */
-function parseOncePerText(): ParseSample {
-  const parsed = new Map<string, ParseResult>();
-  return (text) => {
-    let result = parsed.get(text);
-    if (result === undefined) parsed.set(text, (result = parseJson(text)));
-    return result;
-  };
-}
-
 export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): InferResult {
-  const parse = parseOncePerText();
+  // Collections repeat their bodies: github-v3's 1,579 examples hold 290 distinct texts (793
+  // error bodies, 22 distinct). Each distinct text is parsed once per run and its value shared
+  // by every request that holds it; nothing downstream changes a parsed value (merging and the
+  // fixtures only read it), and equal values also let the fixtures render each body once.
+  const parse: ParseSample = memoizeText(parseJson);
   const errorKeys = errorRootKeys(requests, parse);
   const merged: MergedTypes = new Map();
   return nameAndRender(
@@ -251,7 +242,7 @@ function nameAndRender(prepared: readonly InferredRequest[], reservedNames: Read
     const tsSource = renderDeclaration(shape.node, shape.uses.length, refs);
     return new Declaration(shape.name, tsSource, [...refs].filter((ref) => ref !== shape.name).sort(), shape.node, shape.uses.length);
   });
-  declarations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  declarations.sort((a, b) => compareText(a.name, b.name));
 
   const roots: Record<string, InferredRoot> = {};
   for (const { request, entry, values } of prepared) {

@@ -193,11 +193,12 @@ function helpWith(batch: Batch, report: (failure: HelperFailure) => void): void 
  * through tsx, as the tests do).
  */
 export function startWriteHelper(base: string | URL = import.meta.url): WriteHelper | undefined {
-  if ((createRequire(import.meta.url)("node:os") as typeof import("node:os")).availableParallelism() < 2) return undefined;
+  // Required here, not imported: a run that writes few files never loads os or worker_threads.
+  const require = createRequire(import.meta.url);
+  if ((require("node:os") as typeof import("node:os")).availableParallelism() < 2) return undefined;
   const script = ["./write-worker.mjs", "./write-worker.js", "./write-worker.ts"].map((name) => new URL(name, base)).find((url) => existsSync(fileURLToPath(url)));
   if (!script) return undefined;
-  // Required here, not imported: a run that writes few files never loads worker_threads.
-  const { MessageChannel, receiveMessageOnPort, Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
+  const { MessageChannel, receiveMessageOnPort, Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
   const options = { workerData: { port: port2 }, transferList: [port2] };
   let worker: Worker;
