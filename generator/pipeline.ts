@@ -17,6 +17,7 @@ import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
 import { relative } from "node:path";
 import { collectionSecrets, redactSecrets } from "./write/secrets.js";
+import { compareText } from "./compare.js";
 
 export interface PipelineOptions {
   /** Collection files or folders (relative to `cwd` or absolute), each optionally with settings. */
@@ -128,7 +129,7 @@ export function discoverWithSettings(
     byName.set(source.name, source);
     return true;
   });
-  return unique.sort((a, b) => (a.source.name < b.source.name ? -1 : a.source.name > b.source.name ? 1 : 0));
+  return unique.sort((a, b) => compareText(a.source.name, b.source.name));
 }
 
 export function runPipeline(options: PipelineOptions): GeneratedCollection[] {

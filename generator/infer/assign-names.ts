@@ -19,6 +19,7 @@
  * the caller's reserved names. Everything is ordered by the input, so output is reproducible.
  */
 import type { ObjectNode, TypeNode } from "./graph.js";
+import { compareText } from "../compare.js";
 import { memoizeText } from "../memoize.js";
 import { nameWords, pascalCase, RESERVED_NAMES, singularOrSame } from "./naming.js";
 
@@ -209,16 +210,12 @@ export function commonResource(operations: readonly string[], share = 1): string
 
 /** A name from an object's keys: `MessageBody` for `{ message }`, `CodeMessage` for `{ code, message }`. */
 function contentName(node: ObjectNode): string {
-  const keys = node.properties.map((property) => property.key).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = node.properties.map((property) => property.key).sort(compareText);
   const words = keys.map(pascalCase);
   if (words.some((word) => !/^[A-Za-z]/.test(word))) return "";
   if (words.length === 1) return `${words[0]}Body`;
   if (words.length === 2) return `${words[0]}${words[1]}`;
   return "";
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The property name most nested uses are at (ties: shorter, then alphabetical); "" when none. */

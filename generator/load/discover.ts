@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { PmgenError } from "../diagnostics.js";
+import { compareText } from "../compare.js";
 
 export interface CollectionSource {
   /** Output folder name, kebab-case. */
@@ -32,7 +33,7 @@ export function discoverCollections(inputs: readonly string[], cwd: string): Col
     }
     byName.set(source.name, source);
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...byName.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
 function expandInput(path: string, cwd: string, explicit: boolean): CollectionSource[] {

@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { PmgenError } from "../diagnostics.js";
 import { FOLDER_MANIFEST } from "./discover.js";
 import { readJsonFile } from "./read-json.js";
+import { compareText } from "../compare.js";
 
 export const GROUP_MANIFEST = "folder.json";
 
@@ -35,7 +36,7 @@ export function assembleFolderCollection(root: string, cwd: string): AssembledCo
 function readGroup(dir: string, cwd: string, prefix: string, itemFiles: Map<string, string>, top: boolean): unknown[] {
   const entries = readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith("."))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => compareText(a.name, b.name));
   const items: unknown[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);

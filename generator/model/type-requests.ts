@@ -6,6 +6,7 @@ import type { TypeRequest } from "../infer/contract.js";
 import type { OperationIR } from "./ir.js";
 import type { CollectionIR } from "./ir.js";
 import { isJsonResponse } from "./responses.js";
+import { compareText } from "../compare.js";
 
 export interface TypeRequestOptions {
   /**
@@ -76,7 +77,7 @@ export function operationTypeRequests(op: OperationIR, { responseHeaders = true 
         else values.push(h.value);
       }
     }
-    for (const [key, values] of [...headerNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [key, values] of [...headerNames].sort(([a], [b]) => compareText(a, b))) {
       strings(`${op.id}:response:${status}:header:${key}`, `${op.typeName}Response${status}Headers`, values, "header", status);
     }
   }

@@ -6,6 +6,7 @@
 import { ExactNumber, type InferResult, type JsonSchema, type JsonValue } from "../infer/contract.js";
 import type { AuthIR, BodyIR, CollectionIR, OperationIR, ResponseIR } from "../model/ir.js";
 import { openApiPath, serverObject, type ServerObject } from "./servers.js";
+import { compareText } from "../compare.js";
 
 type Obj = Record<string, unknown>;
 
@@ -221,7 +222,7 @@ function buildResponses(op: OperationIR, schemaOf: (key: string, fallback?: Json
     byStatus.set(key, [...(byStatus.get(key) ?? []), response]);
   }
   const responses: Record<string, Obj> = {};
-  for (const [key, examples] of [...byStatus].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, examples] of [...byStatus].sort(([a], [b]) => compareText(a, b))) {
     const status = examples[0]!.status;
     const first = examples[0]!;
     const response: Obj = { description: first.name || first.statusText || `Status ${key}` };

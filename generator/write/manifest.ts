@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compareText } from "../compare.js";
 
 export const MANIFEST_FILE = ".pmgen-manifest.json";
 
@@ -34,7 +35,7 @@ export function readManifest(outDir: string): Manifest {
 }
 
 export function renderManifest(manifest: Manifest): string {
-  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => compareText(a, b)));
   return `${JSON.stringify({ generator: "pmgen", files }, null, 2)}\n`;
 }
 

@@ -9,6 +9,7 @@
  */
 import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { compareText } from "../compare.js";
 import { MANIFEST_FILE, renderManifest } from "./manifest.js";
 import type { OutputPlan } from "./plan.js";
 import { JobStatus, writeFiles, type FileJob, type WriteHelper } from "./write-files.js";
@@ -71,10 +72,6 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
     removeEmptyParents(dirname(target), plan.outDir);
   }
   return { written: jobs.length, byHelper: outcome.byHelper };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Whether two manifests list the same files with the same hashes. */
