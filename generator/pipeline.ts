@@ -16,7 +16,7 @@ import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
 import { relative } from "node:path";
-import { collectionSecrets, redactSecrets } from "./write/secrets.js";
+import { collectionSecrets, secretRedactor } from "./write/secrets.js";
 import { compareText } from "./compare.js";
 
 export interface PipelineOptions {
@@ -30,6 +30,11 @@ export interface PipelineOptions {
   onCollection?: (done: number, total: number, name: string) => void;
   /** Called as each stage of each collection starts, for a progress bar. */
   onStage?: (event: StageEvent) => void;
+  /**
+   * Called as each collection starts; a function returned gets each of its files, final
+   * (secrets redacted), as soon as it is emitted: `generate` streams a fresh output to disk so.
+   */
+  onFiles?: (source: CollectionSource, settings: CollectionSettings | undefined) => ((path: string, text: string) => void) | undefined;
 }
 
 export type Stage = "load" | "model" | "infer" | "emit";
@@ -145,13 +150,17 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
       timings[name] = performance.now() - started;
       return result;
     };
+    const onFile = options.onFiles?.(source, settings);
     const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
     const inferred = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
     const files = stage("emit", () => {
-      const emitted = emitCollection(ir, inferred, templates);
-      redactSecrets(emitted, collectionSecrets(loaded.json));
-      return emitted;
+      const redact = secretRedactor(collectionSecrets(loaded.json));
+      return emitCollection(ir, inferred, templates, (path, text) => {
+        const final = redact(path, text);
+        onFile?.(path, final);
+        return final;
+      });
     });
     options.onCollection?.(index + 1, found.length, source.name);
     return { source, settings, ir, inferred, files, diagnostics: [...diagnostics, ...inferred.diagnostics], timings };

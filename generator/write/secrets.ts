@@ -63,9 +63,11 @@ export function collectionSecrets(json: unknown): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces each secret (as written, and as escaped in a string literal) by `[redacted]`. */
-export function redactSecrets(files: Map<string, string>, secrets: readonly string[]): void {
-  if (!secrets.length) return;
+/**
+ * A function that replaces each secret (as written, and as escaped in a string literal or a URL)
+ * by `[redacted]` in one output file's text. Runtime files are pmgen's own and left alone.
+ */
+export function secretRedactor(secrets: readonly string[]): (path: string, text: string) => string {
   const forms = new Set<string>();
   for (const s of secrets) {
     forms.add(s);
@@ -73,10 +75,10 @@ export function redactSecrets(files: Map<string, string>, secrets: readonly stri
     forms.add(encodeURIComponent(s));
   }
   const list = [...forms].filter((f) => f.length >= 6);
-  for (const [path, content] of files) {
-    if (path.startsWith("runtime/")) continue;
-    let text = content;
+  if (!list.length) return (_path, text) => text;
+  return (path, text) => {
+    if (path.startsWith("runtime/")) return text;
     for (const form of list) if (text.includes(form)) text = text.split(form).join("[redacted]");
-    if (text !== content) files.set(path, text);
-  }
+    return text;
+  };
 }

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planOutput } from "../../generator/write/plan.js";
 import { applyPlan } from "../../generator/write/write-output.js";
-import { helperPays, startWriteHelper } from "../../generator/write/write-files.js";
+import { helperPays } from "../../generator/write/write-files.js";
+import { startWriteHelper } from "../../generator/write/write-helper.js";
 import { readTree, tempDir } from "../support.js";
 
 const dir = tempDir("write");
@@ -76,7 +77,7 @@ describe("applyPlan", () => {
 
   describe("on two threads", () => {
     // Started and running before the writes, so the helper's share does not depend on start-up.
-    const helper = startWriteHelper(new URL("../../generator/write/write-files.ts", import.meta.url));
+    const helper = startWriteHelper(new URL("../../generator/write/write-helper.ts", import.meta.url));
     beforeAll(() => helper?.ready);
     afterAll(() => helper?.close());
     const many = (count: number, content = (i: number) => `export const n${i} = ${i};\n`) =>

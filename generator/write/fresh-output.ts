@@ -1,0 +1,52 @@
+/**
+ * Streaming a fresh output. While `generate` emits a collection whose folder does not exist
+ * yet, each of its files goes to disk as soon as it is made, on the write helper, so creating
+ * files (the slow part on a disk) overlaps generating the rest. Nothing there can be
+ * overwritten: every file is created exclusively (`wx`), and a failed run removes what it wrote
+ * (`FileStream.rollback`). A collection whose folder exists is planned and written as before.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { isSafeRelativePath } from "./manifest.js";
+import { FileStream } from "./write-files.js";
+import { startWriteHelper, type WriteHelper } from "./write-helper.js";
+
+export class FreshOutput {
+  /** Output folder → the collections streamed into it. */
+  private readonly fresh = new Map<string, Set<string>>();
+  private helper: WriteHelper | undefined;
+  private stream: FileStream | undefined;
+
+  /** Where a collection's files go as they are emitted, or undefined when its folder exists. */
+  sinkFor(outDir: string, collection: string): ((path: string, text: string) => void) | undefined {
+    if (existsSync(join(outDir, collection))) return undefined;
+    const names = this.fresh.get(outDir) ?? new Set<string>();
+    this.fresh.set(outDir, names.add(collection));
+    if (this.stream === undefined) {
+      // Started now, it is running (about 30 ms) before the first file is emitted.
+      this.helper = startWriteHelper();
+      this.stream = new FileStream(this.helper);
+    }
+    const stream = this.stream;
+    return (path, text) => {
+      const relative = `${collection}/${path}`;
+      if (!isSafeRelativePath(relative)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
+      stream.add({ path: join(outDir, relative), content: text, exclusive: true });
+    };
+  }
+
+  /** The collections of `outDir` whose files were streamed (for `planOutput`). */
+  freshIn(outDir: string): ReadonlySet<string> {
+    return this.fresh.get(outDir) ?? new Set();
+  }
+
+  /** The run's one stream: streamed files so far, and the rest of the writes. */
+  get files(): FileStream {
+    return (this.stream ??= new FileStream());
+  }
+
+  /** Stops the helper (after the stream has finished or been rolled back). */
+  close(): void {
+    this.helper?.close();
+  }
+}
