@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCheck, runGenerate } from "../../generator/cli/commands.js";
 import { MANIFEST_FILE } from "../../generator/write/manifest.js";
-import { bufferedIo, declaredTypeNames, OCI_FOLDER, readTree, removeDir, tempDir, treeDiff } from "./helpers.js";
+import { bufferedIo, declaredTypeNames, FIXTURES, OCI_FOLDER, readTree, removeDir, tempDir, treeDiff } from "./helpers.js";
 
 /** Files that list every operation (or type): they change when an operation comes or goes. */
 const INDEX_FILES = ["index.ts", "fixtures/index.ts", "types.ts"];
@@ -235,6 +235,28 @@ describe("ownership: the manifest decides what pmgen may touch", () => {
     expect(existsSync(join(dir, "out/pets/index.ts"))).toBe(false);
     expect(existsSync(join(dir, "out", MANIFEST_FILE))).toBe(false);
     rmSync(join(dir, "out"), { recursive: true });
+  });
+
+  it("a run that fails after a new collection folder was streamed to disk leaves nothing of it", () => {
+    const cwd = tempDir("drift-stream");
+    // github-v3 comes first (outputs are made in name order) and is big enough that its files
+    // are streamed while it is emitted; the second input then fails to load.
+    cpSync(join(FIXTURES, "github-v3.postman_collection.json"), join(cwd, "alpha.json"));
+    writeFileSync(join(cwd, "zulu.json"), "{ not json");
+    mkdirSync(join(cwd, "out"));
+    writeFileSync(join(cwd, "out/notes.md"), "mine\n");
+    const failed = generate(cwd, ["alpha.json", "zulu.json"]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/zulu\.json/);
+    expect(readTree(join(cwd, "out"))).toEqual(new Map([["notes.md", "mine\n"]]));
+    // The output folder itself, made by the run, goes too.
+    rmSync(join(cwd, "out"), { recursive: true });
+    expect(generate(cwd, ["alpha.json", "zulu.json"]).code).toBe(1);
+    expect(existsSync(join(cwd, "out"))).toBe(false);
+    // Alone, the first input generates (so the failed runs had its files to stream).
+    expect(generate(cwd, ["alpha.json"]).code).toBe(0);
+    expect(readTree(join(cwd, "out/alpha")).size).toBeGreaterThan(1000);
+    removeDir(cwd);
   });
 
   it("leaves hand-written files beside generated ones alone, also when items disappear", () => {

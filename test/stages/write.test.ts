@@ -1,16 +1,26 @@
-/** `applyPlan`: a failure part way leaves the output folder exactly as it was. */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+/**
+ * `applyPlan` and the `FileStream` under it: a failure part way leaves the output folder
+ * exactly as it was, and with a helper, files are written while more are still being added.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planOutput } from "../../generator/write/plan.js";
 import { applyPlan } from "../../generator/write/write-output.js";
-import { helperPays } from "../../generator/write/write-files.js";
+import { FileStream, helperPays, JobStatus } from "../../generator/write/write-files.js";
 import { startWriteHelper } from "../../generator/write/write-helper.js";
 import { readTree, tempDir } from "../support.js";
 
 const dir = tempDir("write");
 afterAll(() => dir.remove());
+
+/** Resolves once `ready()` holds (polled), or fails after 10 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (const started = Date.now(); !ready(); await new Promise((resolve) => setTimeout(resolve, 5))) {
+    if (Date.now() - started > 10_000) throw new Error("timed out");
+  }
+}
 
 
 describe("applyPlan", () => {
@@ -110,6 +120,34 @@ describe("applyPlan", () => {
       const before = readTree(out);
       expect(() => applyPlan(plan, helper)).toThrow(/EISDIR|EEXIST/);
       expect(readTree(out)).toEqual(before);
+    });
+
+    it("streams: the helper writes files as they are added, before finish() is called", async () => {
+      const out = join(dir.path, "stream");
+      const stream = new FileStream(helper);
+      const paths = Array.from({ length: 100 }, (_, i) => join(out, `api/f${i}.ts`));
+      paths.forEach((path, i) => stream.add({ path, content: `export const n = ${i};\n`, exclusive: true }));
+      // Only the helper writes before finish(): files on disk now were written while this thread was free.
+      await until(() => paths.slice(0, 64).every((path) => existsSync(path)));
+      const outcome = stream.finish();
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.status).toEqual(paths.map(() => JobStatus.Written));
+      expect(outcome.byHelper).toBeGreaterThanOrEqual(64);
+      paths.forEach((path, i) => expect(readFileSync(path, "utf8")).toBe(`export const n = ${i};\n`));
+    });
+
+    it("rolls back streamed files and exactly the folders it made", async () => {
+      const out = join(dir.path, "stream-back");
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, "keep.txt"), "mine");
+      const stream = new FileStream(helper);
+      const paths = Array.from({ length: 64 }, (_, i) => join(out, `api/${i % 2 ? "operations" : "fixtures"}/f${i}.ts`));
+      for (const path of paths) stream.add({ path, content: "x", exclusive: true });
+      await until(() => paths.every((path) => existsSync(path)));
+      stream.rollback();
+      expect(readTree(out)).toEqual({ "keep.txt": "mine" });
+      expect(existsSync(join(out, "api"))).toBe(false);
+      expect(existsSync(out)).toBe(true);
     });
 
     it("refuses a file that appeared after planning, on either thread, and leaves nothing of its own", () => {
