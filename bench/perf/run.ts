@@ -2,7 +2,8 @@
  * Whole-process timings of pmgen against the tools people would otherwise use, on the biggest
  * test collection (github-v3: 623 requests, 1579 examples). Each command runs several times in a
  * fresh process; the table shows the median (and min–max) wall time and peak RSS (from
- * `/usr/bin/time -v` when present, else the child's own `process.resourceUsage().maxRSS`).
+ * `/usr/bin/time -v` when present, else the child's own `process.resourceUsage().maxRSS`). The
+ * github-v3 rows that are compared with each other run interleaved, one run of each per round.
  *
  *   npm run build && node --import tsx bench/perf/run.ts [--runs 5]
  *
@@ -58,9 +59,7 @@ interface Row {
 function run(name: string, command: string[], before?: () => void, note?: string): Row {
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) samples.push(measure(command, before));
-  const row = { name, samples, note };
-  process.stderr.write(`${name}: ${fmt(median(samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...samples.map((s) => s.rssMb)))} MB\n`);
-  return row;
+  return report({ name, samples, note });
 }
 
 const median = (values: number[]) => {
@@ -91,30 +90,51 @@ const freshDir = (base: string) => `${base}-${++freshCount}`;
 function runFresh(name: string, base: string, command: (out: string) => string[]): Row {
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) samples.push(measure(command(freshDir(base))));
-  process.stderr.write(`${name}: ${fmt(median(samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...samples.map((s) => s.rssMb)))} MB\n`);
-  return { name, samples };
+  return report({ name, samples });
 }
+function report(row: Row): Row {
+  process.stderr.write(`${row.name}: ${fmt(median(row.samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...row.samples.map((s) => s.rssMb)))} MB\n`);
+  return row;
+}
+
+interface Measure {
+  name: string;
+  /** The command of run `i` (fresh rows write into a new folder each time). */
+  command: (i: number) => string[];
+  /** Untimed, before each run. */
+  before?: () => void;
+}
+
+/**
+ * Runs the measures round by round (A B C A B C ...), so that a ratio between two rows compares
+ * runs made minutes apart at most seconds apart: this VM's speed drifts (the same command's
+ * median moved by a fifth within an hour), and rows run one after another would carry the drift
+ * into their ratio.
+ */
+function interleaved(measures: Measure[]): Row[] {
+  const rows = measures.map((m): Row => ({ name: m.name, samples: [] }));
+  for (let i = 0; i < RUNS; i++) measures.forEach((m, k) => rows[k]!.samples.push(measure(m.command(i), m.before)));
+  return rows.map(report);
+}
+
 const node = process.execPath;
 // pmgen runs as its installed bin does: `dist/pmgen.cjs` executed, so Node starts with the flags
 // of its `#!/usr/bin/env -S node ...` line (see generator/cli/v8-tuning.ts). The anchors run as
 // `node <script>`.
 
-const rows: Row[] = [];
-rows.push(runFresh("pmgen generate github-v3 (fresh output)", join(WORK, "fresh1"), (out) => [PMGEN, "generate", GITHUB, "--out", out, "-q"]));
 // The same into memory (tmpfs), where creating a file costs microseconds: what the run costs
-// without this machine's disk (on its ext4 a new 4 KB file takes 0.15 to 0.5 ms of kernel time).
+// without this machine's disk (on its ext4 a new 4 KB file takes 0.05 to 0.5 ms of kernel time).
 const SHM = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/pmgen-perf-") : undefined;
-if (SHM) rows.push(runFresh("pmgen generate github-v3 (fresh output on tmpfs)", join(SHM, "fresh"), (out) => [PMGEN, "generate", GITHUB, "--out", out, "-q"]));
 // Regenerate (untimed) before each check: templates/runtime may change between runs while others work.
 const regenerate = () => void spawnSync(node, [PMGEN, "generate", GITHUB, "--out", out1, "-q"], { cwd: ROOT });
-rows.push(run("pmgen check github-v3 (up to date)", [PMGEN, "check", GITHUB, "--out", out1, "-q"], regenerate));
-rows.push(run("pmgen generate github-v3 (up to date: nothing written)", [PMGEN, "generate", GITHUB, "--out", out1, "-q"], regenerate));
-rows.push(
-  run("quicktype-core: TS types from the same bodies", [node, join(ROOT, "bench/perf/quicktype-types.mjs"), GITHUB, join(WORK, "quicktype.ts")]),
-);
-rows.push(
-  runFresh("postman-code-generators: nodejs/Axios snippet per request", join(WORK, "pcg"), (out) => [node, join(ROOT, "bench/perf/pcg-snippets.cjs"), GITHUB, out]),
-);
+const rows: Row[] = interleaved([
+  { name: "pmgen generate github-v3 (fresh output)", command: () => [PMGEN, "generate", GITHUB, "--out", freshDir(join(WORK, "fresh1")), "-q"] },
+  ...(SHM ? [{ name: "pmgen generate github-v3 (fresh output on tmpfs)", command: () => [PMGEN, "generate", GITHUB, "--out", freshDir(join(SHM, "fresh")), "-q"] }] : []),
+  { name: "pmgen check github-v3 (up to date)", command: () => [PMGEN, "check", GITHUB, "--out", out1, "-q"], before: regenerate },
+  { name: "pmgen generate github-v3 (up to date: nothing written)", command: () => [PMGEN, "generate", GITHUB, "--out", out1, "-q"], before: regenerate },
+  { name: "quicktype-core: TS types from the same bodies", command: () => [node, join(ROOT, "bench/perf/quicktype-types.mjs"), GITHUB, join(WORK, "quicktype.ts")] },
+  { name: "postman-code-generators: nodejs/Axios snippet per request", command: () => [node, join(ROOT, "bench/perf/pcg-snippets.cjs"), GITHUB, freshDir(join(WORK, "pcg"))] },
+]);
 rows.push(runFresh("pmgen generate github-v3 x10 (6,230 requests, fresh)", join(WORK, "fresh10"), (out) => [PMGEN, "generate", X10, "--out", out, "-q"]));
 
 // Type-check the generated github-v3 client under strict.
@@ -153,7 +173,7 @@ const lines = [
   "# pmgen performance",
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
-  `Each row: ${RUNS} runs, each a fresh process; wall time median (min–max); CPU is user + system time of all the process's threads (median); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
+  `Each row: ${RUNS} runs, each a fresh process; the rows from pmgen generate to postman-code-generators run interleaved (one run of each per round, so their ratios compare runs made seconds apart); wall time median (min–max); CPU is user + system time of all the process's threads (median); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
   "",
   "| Command | Median (s) | Min–max (s) | CPU, median (s) | Peak RSS (MB) | Comparison |",
   "| --- | ---: | ---: | ---: | ---: | --- |",
