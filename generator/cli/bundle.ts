@@ -44,6 +44,36 @@ export const lazyStringWidth: Plugin = {
   },
 };
 
+/**
+ * yargs's Node shim costs every run two things it rarely needs: it imports `assert` (whose
+ * error module creates `process.stderr`) for two invariant checks, and reads
+ * `process.stdout.columns` as it loads (creating `process.stdout`) for help text. Node creates
+ * those streams on first use, 2 to 4 ms for pipes, and `assert` takes about 1.7 ms to load. The
+ * plugin gives the shim the same two checks (`Object.is`, as `assert` compares) and reads the
+ * width when help is rendered.
+ */
+export const lazyYargsShim: Plugin = {
+  name: "lazy-yargs-shim",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const eagerAssert = "import { notStrictEqual, strictEqual } from 'assert'";
+      const eagerColumns = "stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null";
+      for (const eager of [eagerAssert, eagerColumns]) {
+        if (!source.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to replace; update generator/cli/bundle.ts`);
+      }
+      const checks = [
+        "const notStrictEqual = (actual, expected, message) => { if (Object.is(actual, expected)) throw new Error(message ?? `expected a value other than ${String(expected)}`) }",
+        "const strictEqual = (actual, expected, message) => { if (!Object.is(actual, expected)) throw new Error(message ?? `expected ${String(expected)}, got ${String(actual)}`) }",
+      ].join("\n");
+      const contents = source
+        .replace(eagerAssert, checks)
+        .replace(eagerColumns, "get stdColumns() { return typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null }");
+      return { contents, loader: "js" };
+    });
+  },
+};
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("../../../", import.meta.url));
   const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", outdir: "dist", logLevel: "warning" } as const;
@@ -54,7 +84,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     outExtension: { ".js": ".cjs" },
     define: { "import.meta.url": "__pmgenModuleUrl" },
     banner: { js: "const __pmgenModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyStringWidth],
+    plugins: [lazyStringWidth, lazyYargsShim],
   });
   await build({ ...common, entryPoints: { pmgen: "generator/cli/bin.ts" }, format: "cjs", outExtension: { ".js": ".cjs" } });
   await build({

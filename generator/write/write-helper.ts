@@ -37,7 +37,9 @@ export function startWriteHelper(base: string | URL = import.meta.url): WriteHel
   if (!script) return undefined;
   const { MessageChannel, receiveMessageOnPort, Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const { port1, port2 } = new MessageChannel();
-  const options = { workerData: { port: port2 }, transferList: [port2] };
+  // The helper prints nothing; without `stdout`/`stderr` set, Node would pipe its output into
+  // this process's streams, creating them (2 to 4 ms for pipes) just for that.
+  const options = { workerData: { port: port2 }, transferList: [port2], stdout: true, stderr: true };
   let worker: Worker;
   try {
     // Node 20 does not apply `--import tsx` to a worker's entry: the source registers tsx first.

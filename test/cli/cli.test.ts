@@ -160,6 +160,37 @@ describe("pmgen CLI", () => {
     expect(readTree(join(work.path, "cached-out"))).toEqual(readTree(join(work.path, "uncached-out")));
   });
 
+  it("a quiet run of the bin never creates process.stdout or process.stderr; output to a slow pipe arrives whole", () => {
+    // Node creates each stream on first use (2 to 4 ms for a pipe): a preload reports any use.
+    const probe = join(work.path, "stdio-probe.cjs");
+    writeFileSync(
+      probe,
+      `const used = [];
+for (const name of ["stdout", "stderr"]) {
+  const d = Object.getOwnPropertyDescriptor(process, name);
+  Object.defineProperty(process, name, { configurable: true, get() { used.push(name); return d.get.call(process); } });
+}
+process.on("exit", () => require("node:fs").writeFileSync(process.env.PROBE_OUT, JSON.stringify([...new Set(used)])));\n`,
+    );
+    const input = join(ROOT, "test/fixtures/collections/wise-cards-api.postman_collection.json");
+    const run = (args: string[]) => {
+      const out = join(work.path, `probe-${args[0]}.json`);
+      const result = spawnSync(process.execPath, ["--require", probe, join(ROOT, "dist/pmgen.cjs"), ...args], { cwd: work.path, env: { ...process.env, PROBE_OUT: out }, encoding: "utf8" });
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(readFileSync(out, "utf8")) as string[];
+    };
+    expect(run(["generate", input, "--out", "probe-out", "-q"])).toEqual([]);
+    expect(run(["check", input, "--out", "probe-out", "-q"])).toEqual([]);
+    // Not quiet, it prints its summary: the stream exists then (a control for the probe).
+    expect(run(["check", input, "--out", "probe-out"])).toContain("stderr");
+    // 4 MB of IR into a pipe read only after a second: the exit waits for the pending write.
+    const github = join(ROOT, "test/fixtures/collections/github-v3.postman_collection.json");
+    const whole = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["inspect", github], { encoding: "utf8", maxBuffer: 1 << 26 }).stdout;
+    const slow = spawnSync("sh", ["-c", `"${join(ROOT, "dist/pmgen.cjs")}" inspect "${github}" | (sleep 1; wc -c)`], { encoding: "utf8" });
+    expect(whole.length).toBeGreaterThan(1 << 20);
+    expect(Number(slow.stdout.trim())).toBe(Buffer.byteLength(whole));
+  });
+
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
     const templates = join(work.path, "override-templates");
     mkdirSync(templates, { recursive: true });
