@@ -18,6 +18,7 @@ import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettin
 import { relative } from "node:path";
 import { collectionSecrets, secretRedactor } from "./write/secrets.js";
 import { compareText } from "./compare.js";
+import { nowMs } from "./clock.js";
 
 export interface PipelineOptions {
   /** Collection files or folders (relative to `cwd` or absolute), each optionally with settings. */
@@ -145,9 +146,9 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
     const timings: Record<Stage, number> = { load: 0, model: 0, infer: 0, emit: 0 };
     const stage = <T>(name: Stage, run: () => T): T => {
       options.onStage?.({ collection: source.name, index, total: found.length, stage: name });
-      const started = performance.now();
+      const started = nowMs();
       const result = run();
-      timings[name] = performance.now() - started;
+      timings[name] = nowMs() - started;
       return result;
     };
     const onFile = options.onFiles?.(source, settings);

@@ -11,6 +11,7 @@ import { FreshOutput } from "../write/fresh-output.js";
 import { FileStream } from "../write/write-files.js";
 import { describeDrift, driftEntries } from "../write/drift.js";
 import { verifyDeclarations } from "../emit/verify.js";
+import { nowMs } from "../clock.js";
 
 /** Where a command writes: the process's streams, or a buffer in tests. */
 export interface Io {
@@ -141,7 +142,7 @@ export function runGenerate(args: GenerateArgs): number {
   const io = args.io ?? processIo;
   const json = args.report === "json";
   const human = !args.quiet && !json;
-  const started = performance.now();
+  const started = nowMs();
   const progress = human && io.isTTY ? new ProgressBar(io, started) : undefined;
   return guarded(io, json, "generate", () => {
     // `--verify` checks the output before anything is written, so nothing is streamed then.
@@ -151,9 +152,9 @@ export function runGenerate(args: GenerateArgs): number {
     let writeMs: number;
     try {
       run = generateAndPlan(args, cwd, progress, fresh);
-      const writeStarted = performance.now();
+      const writeStarted = nowMs();
       writtenByHelper = applyPlans(run.plans, fresh?.files ?? new FileStream()).byHelper;
-      writeMs = performance.now() - writeStarted;
+      writeMs = nowMs() - writeStarted;
     } catch (error) {
       // Files streamed before the failure are removed again (applyPlans rolls back its own).
       fresh?.files.rollback();
@@ -165,7 +166,7 @@ export function runGenerate(args: GenerateArgs): number {
     progress?.done();
     const diagnostics = collections.flatMap((c) => c.diagnostics);
     if (human) printDiagnostics(io, diagnostics);
-    const totalMs = performance.now() - started;
+    const totalMs = nowMs() - started;
     if (human) io.err(summaryLine(collections, plans, diagnostics, cwd, totalMs));
     if (json) {
       const result = report("generate", collections, plans, outDirs, cwd, totalMs, writeMs);
@@ -180,11 +181,11 @@ export function runCheck(args: GenerateArgs): number {
   const cwd = args.cwd ?? process.cwd();
   const io = args.io ?? processIo;
   const json = args.report === "json";
-  const started = performance.now();
+  const started = nowMs();
   return guarded(io, json, "check", () => {
     const { collections, plans, outDirs } = generateAndPlan(args, cwd);
     const stale = plans.filter((p) => p.write.size > 0 || p.remove.length > 0);
-    const totalMs = performance.now() - started;
+    const totalMs = nowMs() - started;
     if (json) {
       io.out(`${JSON.stringify({ ...report("check", collections, plans, outDirs, cwd, totalMs, 0), upToDate: stale.length === 0 }, null, 2)}\n`);
     } else if (stale.length === 0) {
@@ -411,7 +412,7 @@ export class ProgressBar {
   }
 
   private draw(fraction: number, label: string): void {
-    if (!this.shown && performance.now() - this.started < this.delayMs) return;
+    if (!this.shown && nowMs() - this.started < this.delayMs) return;
     this.shown = true;
     const filled = Math.round(fraction * this.width);
     const line = `pmgen [${"#".repeat(filled)}${".".repeat(this.width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label}`;

@@ -16,6 +16,7 @@ import { mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { MessagePort } from "node:worker_threads";
 import { startWriteHelper, type HelperFailure, type WriteHelper } from "./write-helper.js";
+import { nowMs } from "../clock.js";
 
 export interface FileJob {
   path: string;
@@ -134,9 +135,9 @@ export class FileStream {
     if (this.helper === undefined && this.jobs.length >= MIN_FILES_FOR_HELPER) {
       // A helper of its own only pays where creating files is slow: this thread writes a few
       // first, and starts one when they took long enough (see SLOW_FILE_MS).
-      const started = performance.now();
+      const started = nowMs();
       error = this.drainBack(PROBE_FILES);
-      if (error === undefined && helperPays(performance.now() - started, this.jobs.length - PROBE_FILES)) {
+      if (error === undefined && helperPays(nowMs() - started, this.jobs.length - PROBE_FILES)) {
         this.helper = startWriteHelper();
         this.ownsHelper = this.helper !== undefined;
         this.helper?.post({ start: this.state.buffer as SharedArrayBuffer });
