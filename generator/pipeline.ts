@@ -32,10 +32,10 @@ export interface PipelineOptions {
   /** Called as each stage of each collection starts, for a progress bar. */
   onStage?: (event: StageEvent) => void;
   /**
-   * Called as each collection starts; a function returned gets each of its files, final
+   * Called once each collection is modelled; a function returned gets each of its files, final
    * (secrets redacted), as soon as it is emitted: `generate` streams a fresh output to disk so.
    */
-  onFiles?: (source: CollectionSource, settings: CollectionSettings | undefined) => ((path: string, text: string) => void) | undefined;
+  onFiles?: (source: CollectionSource, settings: CollectionSettings | undefined, ir: CollectionIR) => ((path: string, text: string) => void) | undefined;
 }
 
 export type Stage = "load" | "model" | "infer" | "emit";
@@ -151,9 +151,9 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
       timings[name] = nowMs() - started;
       return result;
     };
-    const onFile = options.onFiles?.(source, settings);
     const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
+    const onFile = options.onFiles?.(source, settings, ir);
     const inferred = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
     const files = stage("emit", () => {
       const redact = secretRedactor(collectionSecrets(loaded.json));

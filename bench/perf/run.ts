@@ -93,7 +93,8 @@ function runFresh(name: string, base: string, command: (out: string) => string[]
   return report({ name, samples });
 }
 function report(row: Row): Row {
-  process.stderr.write(`${row.name}: ${fmt(median(row.samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...row.samples.map((s) => s.rssMb)))} MB\n`);
+  const runs = row.samples.map((s) => fmt(s.ms)).join(" ");
+  process.stderr.write(`${row.name}: ${fmt(median(row.samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...row.samples.map((s) => s.rssMb)))} MB (runs in order: ${runs})\n`);
   return row;
 }
 

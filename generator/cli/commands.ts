@@ -108,7 +108,7 @@ function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar
     cwd,
     templatesDir: run.templatesDir,
     onStage: progress && ((event) => progress.stage(event)),
-    onFiles: fresh && ((source, settings) => fresh.sinkFor(run.outDirOf({ settings }), source.name)),
+    onFiles: fresh && ((source, settings, ir) => fresh.sinkFor(run.outDirOf({ settings }), source.name, ir.operations.length)),
   });
   progress?.write();
   if (args.verify) verifyOutput(collections);
