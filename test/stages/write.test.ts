@@ -10,6 +10,7 @@ import { planOutput } from "../../generator/write/plan.js";
 import { applyPlan } from "../../generator/write/write-output.js";
 import { FileStream, helperPays, JobStatus } from "../../generator/write/write-files.js";
 import { startWriteHelper } from "../../generator/write/write-helper.js";
+import { FreshOutput, STREAM_FROM_OPERATIONS } from "../../generator/write/fresh-output.js";
 import { readTree, tempDir } from "../support.js";
 
 const dir = tempDir("write");
@@ -83,6 +84,26 @@ describe("applyPlan", () => {
     expect(helperPays(16, 1000)).toBe(true);
     expect(helperPays(0.6, 1000)).toBe(false);
     expect(helperPays(16, 10)).toBe(false);
+  });
+
+  it("streams a collection only into a folder that does not exist, and only a large one", () => {
+    const out = join(dir.path, "fresh-choice");
+    mkdirSync(join(out, "existing"), { recursive: true });
+    const fresh = new FreshOutput();
+    try {
+      expect(fresh.sinkFor(out, "small", STREAM_FROM_OPERATIONS - 1)).toBeUndefined();
+      expect(fresh.sinkFor(out, "existing", STREAM_FROM_OPERATIONS)).toBeUndefined();
+      const sink = fresh.sinkFor(out, "large", STREAM_FROM_OPERATIONS);
+      expect(sink).toBeTypeOf("function");
+      expect([...fresh.freshIn(out)]).toEqual(["large"]);
+      expect(() => sink!("../escape.ts", "x")).toThrow(/outside the output folder/);
+      sink!("operations/a.ts", "export {};\n");
+      const outcome = fresh.files.finish();
+      expect(outcome.error).toBeUndefined();
+      expect(readFileSync(join(out, "large/operations/a.ts"), "utf8")).toBe("export {};\n");
+    } finally {
+      fresh.close();
+    }
   });
 
   describe("on two threads", () => {
