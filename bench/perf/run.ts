@@ -157,15 +157,23 @@ if (tsc7 && existsSync(tsc7)) {
 const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
 const med = (r: Row) => median(r.samples.map((s) => s.ms));
 const gen = med(byName("pmgen generate github-v3 (fresh"));
+/** The median over rounds of one row's run against another's in the same round (interleaved rows only). */
+const perRound = (a: Row, b: Row) => median(a.samples.map((s, i) => s.ms / b.samples[i]!.ms));
+const vsQuicktype = (prefix: string) => {
+  const row = byName(prefix);
+  const qt = byName("quicktype");
+  return `${(med(row) / med(qt)).toFixed(2)}x (per round ${perRound(row, qt).toFixed(2)}x)`;
+};
 const ratios: Record<string, string> = {
   "pmgen check": `${(med(byName("pmgen check")) / gen).toFixed(2)}x generate (target < 1.5x)`,
-  "pmgen generate github-v3 (up to date": `pmgen = ${(med(byName("pmgen generate github-v3 (up to date")) / med(byName("quicktype"))).toFixed(2)}x quicktype, ${(med(byName("pmgen generate github-v3 (up to date")) / med(byName("postman-code"))).toFixed(2)}x postman-code-generators`,
+  "pmgen generate github-v3 (up to date": `pmgen = ${vsQuicktype("pmgen generate github-v3 (up to date")} quicktype, ${(med(byName("pmgen generate github-v3 (up to date")) / med(byName("postman-code"))).toFixed(2)}x postman-code-generators`,
   quicktype: [
-    `pmgen generate = ${(gen / med(byName("quicktype"))).toFixed(2)}x quicktype fresh`,
-    ...(SHM ? [`${(med(byName("pmgen generate github-v3 (fresh output on tmpfs)")) / med(byName("quicktype"))).toFixed(2)}x fresh on tmpfs`] : []),
-    `${(med(byName("pmgen generate github-v3 (up to date")) / med(byName("quicktype"))).toFixed(2)}x up to date (target ≤ 0.33x)`,
+    `pmgen generate = ${vsQuicktype("pmgen generate github-v3 (fresh output)")} quicktype fresh`,
+    ...(SHM ? [`${vsQuicktype("pmgen generate github-v3 (fresh output on tmpfs)")} fresh on tmpfs`] : []),
+    `${vsQuicktype("pmgen generate github-v3 (up to date")} up to date (target ≤ 0.33x)`,
   ].join(", "),
-  "pmgen generate github-v3 (fresh output on tmpfs)": SHM ? `pmgen = ${(med(byName("pmgen generate github-v3 (fresh output on tmpfs)")) / med(byName("quicktype"))).toFixed(2)}x quicktype` : "",
+  "pmgen generate github-v3 (fresh output on tmpfs)": SHM ? `pmgen = ${vsQuicktype("pmgen generate github-v3 (fresh output on tmpfs)")} quicktype` : "",
+  "pmgen generate github-v3 (fresh output)": `pmgen = ${vsQuicktype("pmgen generate github-v3 (fresh output)")} quicktype`,
   postman: `pmgen = ${(gen / med(byName("postman-code"))).toFixed(2)}x postman-code-generators (target ≤ 2x)`,
   "pmgen generate github-v3 x10": `${(med(byName("pmgen generate github-v3 x10")) / gen).toFixed(2)}x the 1x time (target ≤ 11x), peak < 1 GB`,
   tsc: "target < 20 s",
@@ -174,7 +182,7 @@ const lines = [
   "# pmgen performance",
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
-  `Each row: ${RUNS} runs, each a fresh process; the rows from pmgen generate to postman-code-generators run interleaved (one run of each per round, so their ratios compare runs made seconds apart); wall time median (min–max); CPU is user + system time of all the process's threads (median); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
+  `Each row: ${RUNS} runs, each a fresh process; the rows from pmgen generate to postman-code-generators run interleaved (one run of each per round, so their ratios compare runs made seconds apart; "per round" is the median of the rounds' own ratios); wall time median (min–max); CPU is user + system time of all the process's threads (median); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
   "",
   "| Command | Median (s) | Min–max (s) | CPU, median (s) | Peak RSS (MB) | Comparison |",
   "| --- | ---: | ---: | ---: | ---: | --- |",
