@@ -16,7 +16,8 @@ import { startWriteHelper, type WriteHelper } from "./write-helper.js";
  * the main thread about 12 ms, and the second core's work slows the main thread's a little. Fresh
  * output on tmpfs, 10 to 15 runs each, before and with streaming: postman-echo (40 operations)
  * 130 -> 141-150 ms, binance-portfolio-margin (109) 172 -> 167 ms, fastly (406) 392 -> 356 ms,
- * github-v3 (623) 552-556 -> 494-541 ms, sabre-booking-management (1,077) 608-707 -> 545-660 ms.
+ * github-v3 (623) 552-556 -> 494-541 ms, sabre-booking-management (1,077) 608-707 -> 545-660 ms
+ * in two pairs, 529 -> 569 ms in a third.
  */
 export const STREAM_FROM_OPERATIONS = 200;
 
