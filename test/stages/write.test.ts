@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planOutput } from "../../generator/write/plan.js";
+import { renderManifest } from "../../generator/write/manifest.js";
 import { applyPlan } from "../../generator/write/write-output.js";
 import { FileStream, helperPays, JobStatus } from "../../generator/write/write-files.js";
 import { startWriteHelper } from "../../generator/write/write-helper.js";
@@ -84,6 +85,13 @@ describe("applyPlan", () => {
     expect(helperPays(16, 1000)).toBe(true);
     expect(helperPays(0.6, 1000)).toBe(false);
     expect(helperPays(16, 10)).toBe(false);
+  });
+
+  it("renders the manifest as JSON.stringify does, files in code-unit order", () => {
+    const files = { "api/b.ts": "2", "api/a.ts": "1", 'api/"quoted"\\.ts': "3", "api/é\u2028.ts": "4", "Api/Z.ts": "5", "api/a/b.ts": "6" };
+    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(renderManifest({ files })).toBe(`${JSON.stringify({ generator: "pmgen", files: sorted }, null, 2)}\n`);
+    expect(renderManifest({ files: {} })).toBe(`${JSON.stringify({ generator: "pmgen", files: {} }, null, 2)}\n`);
   });
 
   it("streams a collection only into a folder that does not exist, and only a large one", () => {
