@@ -16,7 +16,7 @@ import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
 import { relative } from "node:path";
-import { collectionSecrets, secretRedactor } from "./write/secrets.js";
+import { collectionSecrets, redactSecrets } from "./write/secrets.js";
 import { compareText } from "./compare.js";
 import { nowMs } from "./clock.js";
 
@@ -31,11 +31,6 @@ export interface PipelineOptions {
   onCollection?: (done: number, total: number, name: string) => void;
   /** Called as each stage of each collection starts, for a progress bar. */
   onStage?: (event: StageEvent) => void;
-  /**
-   * Called once each collection is modelled; a function returned gets each of its files, final
-   * (secrets redacted), as soon as it is emitted: `generate` streams a fresh output to disk so.
-   */
-  onFiles?: (source: CollectionSource, settings: CollectionSettings | undefined, ir: CollectionIR) => ((path: string, text: string) => void) | undefined;
 }
 
 export type Stage = "load" | "model" | "infer" | "emit";
@@ -153,15 +148,11 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
     };
     const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
-    const onFile = options.onFiles?.(source, settings, ir);
     const inferred = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
     const files = stage("emit", () => {
-      const redact = secretRedactor(collectionSecrets(loaded.json));
-      return emitCollection(ir, inferred, templates, (path, text) => {
-        const final = redact(path, text);
-        onFile?.(path, final);
-        return final;
-      });
+      const emitted = emitCollection(ir, inferred, templates);
+      redactSecrets(emitted, collectionSecrets(loaded.json));
+      return emitted;
     });
     options.onCollection?.(index + 1, found.length, source.name);
     return { source, settings, ir, inferred, files, diagnostics: [...diagnostics, ...inferred.diagnostics], timings };

@@ -6,9 +6,7 @@ import { loadConfig } from "../config/config.js";
 import type { CollectionSettings } from "../config/settings.js";
 import { modelCollections, runPipeline, STAGES, type GeneratedCollection, type Stage, type StageEvent } from "../pipeline.js";
 import { planOutput, type OutputPlan } from "../write/plan.js";
-import { applyPlans } from "../write/write-output.js";
-import { FreshOutput } from "../write/fresh-output.js";
-import { FileStream } from "../write/write-files.js";
+import { applyPlan } from "../write/write-output.js";
 import { describeDrift, driftEntries } from "../write/drift.js";
 import { verifyDeclarations } from "../emit/verify.js";
 import { nowMs } from "../clock.js";
@@ -53,7 +51,7 @@ export interface ResolvedRun {
   inputs: (string | CollectionSettings)[];
   templatesDir?: string;
   configFile?: string;
-  outDirOf(collection: { settings?: CollectionSettings }): string;
+  outDirOf(collection: GeneratedCollection): string;
   /** Paths whose changes should trigger regeneration in watch mode. */
   watchPaths: string[];
   /** Every output folder the run may write (never watched). */
@@ -97,18 +95,14 @@ interface RunResult {
   outDirs: Map<string, string>;
 }
 
-/**
- * Runs the pipeline and plans every output folder. Nothing is written yet, except the files
- * of new collection folders when `fresh` is given (streamed as they are emitted).
- */
-function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar, fresh?: FreshOutput): RunResult {
+/** Runs the pipeline and plans every output folder; nothing is written yet. */
+function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar): RunResult {
   const run = resolveRun(args, cwd);
   const collections = runPipeline({
     inputs: run.inputs,
     cwd,
     templatesDir: run.templatesDir,
     onStage: progress && ((event) => progress.stage(event)),
-    onFiles: fresh && ((source, settings, ir) => fresh.sinkFor(run.outDirOf({ settings }), source.name, ir.operations.length)),
   });
   progress?.write();
   if (args.verify) verifyOutput(collections);
@@ -122,7 +116,7 @@ function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar
   const plans = [...byOut].map(([out, group]) => {
     const files = new Map<string, string>();
     for (const c of group) for (const [path, content] of c.files) files.set(`${c.source.name}/${path}`, content);
-    return planOutput(out, files, group.map((c) => c.source.name), fresh?.freshIn(out));
+    return planOutput(out, files, group.map((c) => c.source.name));
   });
   return { collections, plans, outDirs };
 }
@@ -145,24 +139,10 @@ export function runGenerate(args: GenerateArgs): number {
   const started = nowMs();
   const progress = human && io.isTTY ? new ProgressBar(io, started) : undefined;
   return guarded(io, json, "generate", () => {
-    // `--verify` checks the output before anything is written, so nothing is streamed then.
-    const fresh = args.verify ? undefined : new FreshOutput();
-    let run: RunResult;
-    let writtenByHelper: number;
-    let writeMs: number;
-    try {
-      run = generateAndPlan(args, cwd, progress, fresh);
-      const writeStarted = nowMs();
-      writtenByHelper = applyPlans(run.plans, fresh?.files ?? new FileStream()).byHelper;
-      writeMs = nowMs() - writeStarted;
-    } catch (error) {
-      // Files streamed before the failure are removed again (applyPlans rolls back its own).
-      fresh?.files.rollback();
-      throw error;
-    } finally {
-      fresh?.close();
-    }
-    const { collections, plans, outDirs } = run;
+    const { collections, plans, outDirs } = generateAndPlan(args, cwd, progress);
+    const writeStarted = nowMs();
+    const writtenByHelper = plans.reduce((n, plan) => n + applyPlan(plan).byHelper, 0);
+    const writeMs = nowMs() - writeStarted;
     progress?.done();
     const diagnostics = collections.flatMap((c) => c.diagnostics);
     if (human) printDiagnostics(io, diagnostics);

@@ -25,14 +25,11 @@ export interface OutputPlan {
 /**
  * @param files every output file, keyed `collection/relative/path.ts`
  * @param collections the collection folders this run regenerated (others are left alone)
- * @param fresh those of them whose folder did not exist when the run began: their files are all
- *   new (and may have been streamed to disk meanwhile), so the disk is not asked about them
  */
-export function planOutput(outDir: string, files: ReadonlyMap<string, string>, collections: readonly string[], fresh: ReadonlySet<string> = new Set()): OutputPlan {
+export function planOutput(outDir: string, files: ReadonlyMap<string, string>, collections: readonly string[]): OutputPlan {
   const manifest = readManifest(outDir);
   const exists = existenceCheck();
   const owned = (path: string) => collections.some((c) => path.startsWith(`${c}/`));
-  const isFresh = (path: string) => fresh.size > 0 && fresh.has(path.slice(0, path.indexOf("/")));
   const write = new Map<string, string>();
   const created = new Set<string>();
   const unchanged: string[] = [];
@@ -41,7 +38,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
   for (const [path, content] of files) {
     if (!isSafeRelativePath(path)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
     const target = join(outDir, path);
-    const onDisk = isFresh(path) || !exists(target) ? undefined : readIfPresent(target);
+    const onDisk = exists(target) ? readIfPresent(target) : undefined;
     if (onDisk === content) {
       // Unchanged since pmgen wrote it: the manifest already holds its hash.
       nextFiles[path] = manifest.files[path] ?? sha256Hex(content);
@@ -58,7 +55,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, c
     write.set(path, content);
     if (onDisk === undefined) created.add(path);
   }
-  const remove = Object.keys(manifest.files).filter((p) => owned(p) && !isFresh(p) && !files.has(p) && exists(join(outDir, p)));
+  const remove = Object.keys(manifest.files).filter((p) => owned(p) && !files.has(p) && exists(join(outDir, p)));
   return { outDir, write, created, remove: remove.sort(), unchanged, manifest, nextManifest: { files: nextFiles } };
 }
 

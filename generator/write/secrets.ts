@@ -63,11 +63,9 @@ export function collectionSecrets(json: unknown): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/**
- * A function that replaces each secret (as written, and as escaped in a string literal or a URL)
- * by `[redacted]` in one output file's text. Runtime files are pmgen's own and left alone.
- */
-export function secretRedactor(secrets: readonly string[]): (path: string, text: string) => string {
+/** Replaces each secret (as written, and as escaped in a string literal) by `[redacted]`. */
+export function redactSecrets(files: Map<string, string>, secrets: readonly string[]): void {
+  if (!secrets.length) return;
   const forms = new Set<string>();
   for (const s of secrets) {
     forms.add(s);
@@ -75,10 +73,10 @@ export function secretRedactor(secrets: readonly string[]): (path: string, text:
     forms.add(encodeURIComponent(s));
   }
   const list = [...forms].filter((f) => f.length >= 6);
-  if (!list.length) return (_path, text) => text;
-  return (path, text) => {
-    if (path.startsWith("runtime/")) return text;
+  for (const [path, content] of files) {
+    if (path.startsWith("runtime/")) continue;
+    let text = content;
     for (const form of list) if (text.includes(form)) text = text.split(form).join("[redacted]");
-    return text;
-  };
+    if (text !== content) files.set(path, text);
+  }
 }

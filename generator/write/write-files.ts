@@ -1,21 +1,18 @@
 /**
  * Writing many files on two threads. Creating a file is the slow part of a fresh output (an
- * `openat` with `O_CREAT` took 0.05 to 0.5 ms on this machine's ext4, against 0.02 ms for the
+ * `openat` with `O_CREAT` took about 0.5 ms on this machine's ext4, against 0.02 ms for the
  * `write`), and two threads creating files in different places take about a third less time
- * than one.
- *
- * A `FileStream` takes files as they are ready. Given a running helper (a worker thread, see
- * write-helper.ts), it passes them on in small batches and the helper writes them while this
- * thread goes on generating the rest: `pmgen generate` into a fresh folder streams each file as
- * it is emitted. `finish()` then writes what is left from the other end on this thread too, and
- * waits for the helper's last file on a shared flag (`Atomics.wait`): the pipeline stays
- * synchronous. Without a helper, files wait for `finish()`, which writes a few and starts a
- * helper only when they came slowly (see PROBE_FILES).
+ * than one. Both threads take files through one shared counter, so neither waits for the
+ * other (this thread from the front of the batch, the helper from the back: see CLAIMED). The
+ * helper (a worker thread, see `startWriteHelper`) is started only when the first files came
+ * slowly (see PROBE_FILES), and until it runs (about 30 ms) this thread simply writes alone. The
+ * pipeline stays synchronous, so this thread waits for the helper's last file on a shared flag
+ * (`Atomics.wait`).
  */
-import { mkdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import type { MessagePort } from "node:worker_threads";
-import { startWriteHelper, type HelperFailure, type WriteHelper } from "./write-helper.js";
+import { existsSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { nowMs } from "../clock.js";
 
 export interface FileJob {
@@ -38,7 +35,6 @@ export const JobStatus = {
 export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
 
 export interface WriteOutcome {
-  /** One per job, in the order they were added. */
   status: JobStatus[];
   /** The first failure, as thrown by `writeFileSync` (or rebuilt from the helper's report). */
   error?: Error;
@@ -47,22 +43,19 @@ export interface WriteOutcome {
 }
 
 /**
- * Slots of the shared state array. CLAIMED counts the jobs either thread has taken; the helper
- * takes them from the front (FRONT counts its jobs) and this thread from the back (BACK), so
- * with jobs in folder order the two threads mostly create files in different folders and do not
- * wait for each other's lock on one folder. A job is only claimed while CLAIMED is below the
- * number of jobs the claiming thread has: the helper's grows as batches arrive.
+ * Slots of the shared state array before the per-job statuses. CLAIMED counts the jobs either
+ * thread has taken; this thread takes them from the front (FRONT) and the helper from the back
+ * (BACK), so with jobs in folder order the two threads mostly create files in different folders
+ * and do not wait for each other's lock on one folder.
  */
 const CLAIMED = 0;
 const STATE = 1;
 const ABORT = 2;
-const FRONT = 3;
-const BACK = 4;
-/** The helper's failed job, if any (-1 for none), and its status. */
-const HELPER_FAILED_AT = 5;
-const HELPER_FAILED_AS = 6;
-const SLOTS = 7;
-/** STATE: the helper has not started this stream / is writing / has finished / may not start. */
+const HELPED = 3;
+const FRONT = 4;
+const BACK = 5;
+const HEADER = 6;
+/** STATE: the helper has not started this batch / is writing / has finished / may not start. */
 const IDLE = 0;
 const HELPING = 1;
 const FINISHED = 2;
@@ -79,249 +72,168 @@ const MIN_FILES_FOR_HELPER = 64;
  */
 const PROBE_FILES = 32;
 const SLOW_FILE_MS = 0.1;
-/** Files per message to a streaming helper: few messages, and the helper is never far behind. */
-const BATCH_FILES = 16;
 
-/** Messages to the helper: a new stream, more of its jobs, or its end. */
-export type HelperMessage = { start: SharedArrayBuffer } | { jobs: FileJob[] } | { end: true };
+interface Batch {
+  jobs: FileJob[];
+  shared: SharedArrayBuffer;
+}
+
+export interface HelperFailure {
+  message: string;
+  code?: string;
+}
+
+export interface WriteHelper {
+  /** Settles when the helper thread is running (tests wait for it; `writeFiles` does not need to). */
+  ready: Promise<void>;
+  /** Posts a batch to the helper; it starts as soon as it reads the message. */
+  post(batch: Batch): void;
+  /** The helper's report of its failure, once it has finished. */
+  failure(): HelperFailure | undefined;
+  close(): void;
+}
+
+/**
+ * Writes every job; with enough of them, on two threads (a helper given, else one started for
+ * this batch and stopped after it). Never throws: see `error`.
+ */
+export function writeFiles(jobs: readonly FileJob[], given?: WriteHelper): WriteOutcome {
+  const shared = new SharedArrayBuffer((HEADER + jobs.length) * 4);
+  const state = new Int32Array(shared);
+  if (jobs.length < MIN_FILES_FOR_HELPER || given !== undefined) return writeWith(jobs, shared, state, jobs.length < MIN_FILES_FOR_HELPER ? undefined : given);
+  // A helper of its own only pays where creating files is slow: this thread writes a few first,
+  // and starts one when they took long enough (see SLOW_FILE_MS).
+  const started = nowMs();
+  const error = drain(jobs, state, false, PROBE_FILES);
+  const helper = error === undefined && helperPays(nowMs() - started, jobs.length - PROBE_FILES) ? startWriteHelper() : undefined;
+  try {
+    return writeWith(jobs, shared, state, helper, error);
+  } finally {
+    helper?.close();
+  }
+}
 
 /** Whether a helper pays for the `remaining` files, after the first PROBE_FILES took `probeMs`. */
 export function helperPays(probeMs: number, remaining: number): boolean {
   return probeMs / PROBE_FILES > SLOW_FILE_MS && remaining >= MIN_FILES_FOR_HELPER;
 }
 
-/** The files of one run, written as they come (with a helper) or at `finish()`. */
-export class FileStream {
-  private readonly jobs: FileJob[] = [];
-  private readonly paths = new Set<string>();
-  /** Folders this stream made (each one, not only the top), so a rollback removes exactly those. */
-  private readonly madeFolders = new Set<string>();
-  private readonly knownFolders = new Set<string>();
-  private readonly state = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
-  /** This thread's own results, by job index (the helper's are in `state`). */
-  private readonly own = new Map<number, JobStatus>();
-  private batch: FileJob[] = [];
-  private helper: WriteHelper | undefined;
-  private ownsHelper = false;
-  private outcome: WriteOutcome | undefined;
-
-  /** @param helper a running helper to stream to; without one, files are written at `finish()` */
-  constructor(helper?: WriteHelper) {
-    Atomics.store(this.state, HELPER_FAILED_AT, -1);
-    this.helper = helper;
-    helper?.post({ start: this.state.buffer as SharedArrayBuffer });
+function writeWith(
+  jobs: readonly FileJob[],
+  shared: SharedArrayBuffer,
+  state: Int32Array,
+  helper: WriteHelper | undefined,
+  earlier?: Error,
+): WriteOutcome {
+  const useHelper = helper !== undefined;
+  if (useHelper) helper.post({ jobs: [...jobs], shared });
+  else Atomics.store(state, STATE, CLOSED);
+  let error = earlier ?? drain(jobs, state);
+  // Either the helper never started (it will find the batch closed) or it is writing: wait for it.
+  if (Atomics.compareExchange(state, STATE, IDLE, CLOSED) !== IDLE) {
+    while (Atomics.load(state, STATE) === HELPING) Atomics.wait(state, STATE, HELPING);
   }
-
-  /** Whether a job for this path was added. */
-  has(path: string): boolean {
-    return this.paths.has(path);
+  // Read the helper's report of this batch in any case, so it is never taken for the next one's.
+  const failure = useHelper ? helper.failure() : undefined;
+  if (error === undefined && Atomics.load(state, ABORT) === 1) {
+    error = Object.assign(new Error(failure?.message ?? "a file could not be written"), failure?.code ? { code: failure.code } : {});
   }
-
-  /** Adds a job, making its folder first (so neither thread has to). Throws if that fails. */
-  add(job: FileJob): void {
-    if (this.outcome) throw new Error("the file stream has finished");
-    this.makeFolder(dirname(job.path));
-    this.jobs.push(job);
-    this.paths.add(job.path);
-    if (this.helper === undefined) return;
-    this.batch.push(job);
-    if (this.batch.length >= BATCH_FILES) this.flush();
-  }
-
-  /** Writes every job not yet written and waits for the helper. Never throws: see `error`. */
-  finish(): WriteOutcome {
-    if (this.outcome) return this.outcome;
-    let error: Error | undefined;
-    if (this.helper === undefined && this.jobs.length >= MIN_FILES_FOR_HELPER) {
-      // A helper of its own only pays where creating files is slow: this thread writes a few
-      // first, and starts one when they took long enough (see SLOW_FILE_MS).
-      const started = nowMs();
-      error = this.drainBack(PROBE_FILES);
-      if (error === undefined && helperPays(nowMs() - started, this.jobs.length - PROBE_FILES)) {
-        this.helper = startWriteHelper();
-        this.ownsHelper = this.helper !== undefined;
-        this.helper?.post({ start: this.state.buffer as SharedArrayBuffer });
-        this.helper?.post({ jobs: this.jobs });
-      }
-    }
-    return this.settle(error ?? this.end());
-  }
-
-  /** Stops the stream (the run failed elsewhere): writes nothing more, and reports what was written. */
-  abort(): WriteOutcome {
-    if (this.outcome) return this.outcome;
-    Atomics.store(this.state, ABORT, 1);
-    return this.settle(this.end(), true);
-  }
-
-  /**
-   * Undoes the stream: removes every file it wrote or may have written part way, then the
-   * folders it made, deepest first, where they are empty.
-   */
-  rollback(): void {
-    const status = (this.outcome ?? this.abort()).status;
-    this.jobs.forEach((job, i) => {
-      if (status[i] === JobStatus.Written || status[i] === JobStatus.Failed) removeQuietly(job.path);
-    });
-    for (const folder of [...this.madeFolders].sort((a, b) => b.length - a.length)) {
-      try {
-        rmdirSync(folder);
-      } catch {
-        // not empty (someone else's file) or already gone
-      }
-    }
-  }
-
-  /** Posts the batch so far to the helper. */
-  private flush(): void {
-    if (this.batch.length === 0) return;
-    this.helper!.post({ jobs: this.batch });
-    this.batch = [];
-  }
-
-  /** Tells the helper there is no more, then writes from the back until the jobs run out. */
-  private end(): Error | undefined {
-    if (this.helper !== undefined) {
-      this.flush();
-      this.helper.post({ end: true });
-    }
-    return this.drainBack();
-  }
-
-  private settle(error: Error | undefined, aborted = false): WriteOutcome {
-    const { state, helper } = this;
-    // Either the helper never started this stream (it will find it closed) or it is writing: wait for it.
-    if (Atomics.compareExchange(state, STATE, IDLE, CLOSED) !== IDLE) {
-      while (Atomics.load(state, STATE) === HELPING) Atomics.wait(state, STATE, HELPING);
-    }
-    // Read the helper's report in any case, so it is never taken for the next stream's.
-    const failure = helper?.failure();
-    if (this.ownsHelper) helper?.close();
-    const failedAt = Atomics.load(state, HELPER_FAILED_AT);
-    if (error === undefined && !aborted && Atomics.load(state, ABORT) === 1) {
-      error = Object.assign(new Error(failure?.message ?? "a file could not be written"), failure?.code ? { code: failure.code } : {});
-    }
-    const front = Atomics.load(state, FRONT);
-    const status = this.jobs.map((_, i): JobStatus => {
-      if (i === failedAt) return Atomics.load(state, HELPER_FAILED_AS) as JobStatus;
-      if (i < front) return JobStatus.Written;
-      return this.own.get(i) ?? JobStatus.Pending;
-    });
-    this.outcome = { status, error, byHelper: failedAt >= 0 ? front - 1 : front };
-    return this.outcome;
-  }
-
-  /** This thread's side: claims jobs from the back while any are left. Returns its failure. */
-  private drainBack(limit = Infinity): Error | undefined {
-    const { state, jobs } = this;
-    for (let taken = 0; taken < limit; taken++) {
-      const i = claim(state, jobs.length, BACK);
-      if (i < 0) return undefined;
-      const index = jobs.length - 1 - i;
-      const status = writeJob(jobs[index]!);
-      this.own.set(index, status.status);
-      if (status.error) {
-        Atomics.store(state, ABORT, 1);
-        return status.error;
-      }
-    }
-    return undefined;
-  }
-
-  private makeFolder(folder: string): void {
-    if (this.knownFolders.has(folder)) return;
-    const top = mkdirSync(folder, { recursive: true });
-    this.knownFolders.add(folder);
-    if (top === undefined) return;
-    // mkdirSync returns the first folder it made: it and every folder below it on the way are new.
-    for (let dir = folder; dir.length >= top.length; dir = dirname(dir)) this.madeFolders.add(dir);
-  }
+  const status = Array.from(state.subarray(HEADER), (s) => s as JobStatus);
+  return { status, error, byHelper: Atomics.load(state, HELPED) };
 }
 
 /**
- * Takes the next job for one side (FRONT or BACK) while fewer than `available` are claimed:
- * returns how many that side had taken before (its next job counted from its end), or -1.
+ * Takes jobs from the shared counter until none is left or a write failed (on either thread).
+ * Returns this thread's failure.
  */
-function claim(state: Int32Array, available: number, side: typeof FRONT | typeof BACK): number {
-  for (;;) {
-    if (Atomics.load(state, ABORT) === 1) return -1;
-    const claimed = Atomics.load(state, CLAIMED);
-    if (claimed >= available) return -1;
-    if (Atomics.compareExchange(state, CLAIMED, claimed, claimed + 1) === claimed) return Atomics.add(state, side, 1);
-  }
-}
-
-function writeJob(job: FileJob): { status: JobStatus; error?: Error } {
-  try {
-    // With `encoding` given, Node writes the string from C++ (its `writeFileUtf8`) instead of
-    // making a Buffer of it first: 1,288 files on tmpfs in 20-24 ms against 26-31 ms.
-    writeFileSync(job.path, job.content, { flag: job.exclusive ? "wx" : "w", encoding: "utf8" });
-    return { status: JobStatus.Written };
-  } catch (error) {
-    const refused = job.exclusive && (error as NodeJS.ErrnoException).code === "EEXIST";
-    return { status: refused ? JobStatus.Refused : JobStatus.Failed, error: error as Error };
-  }
-}
-
-/** Rollback goes on past a file that cannot be removed or was never made. */
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // nothing to undo
-  }
-}
-
-/**
- * The helper thread's loop (write-worker.ts): one stream at a time, writing from the front as
- * batches arrive. `announce` tells the main thread it is listening.
- */
-export function serveWrites(port: MessagePort, announce: () => void): void {
-  let stream: HelperSide | undefined;
-  port.on("message", (message: HelperMessage) => {
-    if ("start" in message) stream = new HelperSide(message.start);
-    else stream?.receive(message, (failure) => port.postMessage(failure));
-  });
-  announce();
-}
-
-class HelperSide {
-  private readonly state: Int32Array;
-  private readonly jobs: FileJob[] = [];
-  private active: boolean;
-
-  constructor(shared: SharedArrayBuffer) {
-    this.state = new Int32Array(shared);
-    // The main thread closes a stream it finished before the helper came to it.
-    this.active = Atomics.compareExchange(this.state, STATE, IDLE, HELPING) === IDLE;
-  }
-
-  receive(message: Exclude<HelperMessage, { start: SharedArrayBuffer }>, report: (failure: HelperFailure) => void): void {
-    if (!this.active) return;
-    const { state, jobs } = this;
-    let ended = "end" in message;
+function drain(jobs: readonly FileJob[], state: Int32Array, helped = false, limit = Infinity): Error | undefined {
+  for (let taken = 0; taken < limit; taken++) {
+    if (Atomics.load(state, ABORT) === 1) return undefined;
+    if (Atomics.add(state, CLAIMED, 1) >= jobs.length) return undefined;
+    // Each claim under the total is a distinct job: the k-th from the front, the j-th from the back.
+    const i = helped ? jobs.length - 1 - Atomics.add(state, BACK, 1) : Atomics.add(state, FRONT, 1);
+    const job = jobs[i]!;
     try {
-      if ("jobs" in message) for (const job of message.jobs) jobs.push(job);
-      for (let i = claim(state, jobs.length, FRONT); i >= 0; i = claim(state, jobs.length, FRONT)) {
-        const { status, error } = writeJob(jobs[i]!);
-        if (error) {
-          Atomics.store(state, HELPER_FAILED_AS, status);
-          Atomics.store(state, HELPER_FAILED_AT, i);
-          Atomics.store(state, ABORT, 1);
-          report({ message: error.message, code: (error as NodeJS.ErrnoException).code });
-          break;
-        }
-      }
+      // With `encoding` given, Node writes the string from C++ (its `writeFileUtf8`) instead of
+      // making a Buffer of it first: 1,288 files on tmpfs in 20-24 ms against 26-31 ms.
+      writeFileSync(job.path, job.content, { flag: job.exclusive ? "wx" : "w", encoding: "utf8" });
+      Atomics.store(state, HEADER + i, JobStatus.Written);
+      if (helped) Atomics.add(state, HELPED, 1);
     } catch (error) {
-      // Not a write failure (those are caught in writeJob): stop the stream so nothing is left unwritten silently.
+      const refused = job.exclusive && (error as NodeJS.ErrnoException).code === "EEXIST";
+      Atomics.store(state, HEADER + i, refused ? JobStatus.Refused : JobStatus.Failed);
       Atomics.store(state, ABORT, 1);
-      report({ message: `the write helper failed: ${(error as Error).message}` });
-      ended = true;
+      return error as Error;
     }
-    if (!ended) return;
+  }
+  return undefined;
+}
+
+/** The helper's side of one batch: start unless closed, drain, report, finish. */
+function helpWith(batch: Batch, report: (failure: HelperFailure) => void): void {
+  const state = new Int32Array(batch.shared);
+  if (Atomics.compareExchange(state, STATE, IDLE, HELPING) !== IDLE) return;
+  try {
+    const error = drain(batch.jobs, state, true);
+    if (error !== undefined) report({ message: error.message, code: (error as NodeJS.ErrnoException).code });
+  } catch (error) {
+    // Not a write failure (those are caught in drain): stop the batch so nothing is left unwritten silently.
+    Atomics.store(state, ABORT, 1);
+    report({ message: `the write helper failed: ${(error as Error).message}` });
+  } finally {
     // The main thread waits for this, whatever happened above.
-    this.active = false;
     Atomics.store(state, STATE, FINISHED);
     Atomics.notify(state, STATE);
   }
+}
+
+/**
+ * Starts the helper thread, or returns undefined with one core or without its script. The
+ * script is found next to this module: `write-worker.mjs` beside the bundled CLI in `dist/`,
+ * `write-worker.js` beside the compiled module, or `write-worker.ts` beside the source (run
+ * through tsx, as the tests do).
+ */
+export function startWriteHelper(base: string | URL = import.meta.url): WriteHelper | undefined {
+  // Required here, not imported: a run that writes few files never loads os or worker_threads.
+  const require = createRequire(import.meta.url);
+  if ((require("node:os") as typeof import("node:os")).availableParallelism() < 2) return undefined;
+  const script = ["./write-worker.mjs", "./write-worker.js", "./write-worker.ts"].map((name) => new URL(name, base)).find((url) => existsSync(fileURLToPath(url)));
+  if (!script) return undefined;
+  const { MessageChannel, receiveMessageOnPort, Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
+  const { port1, port2 } = new MessageChannel();
+  // The helper prints nothing; without `stdout`/`stderr` set, Node would pipe its output into
+  // this process's streams, creating them (2 to 4 ms for pipes) just for that.
+  const options = { workerData: { port: port2 }, transferList: [port2], stdout: true, stderr: true };
+  let worker: Worker;
+  try {
+    // Node 20 does not apply `--import tsx` to a worker's entry: the source registers tsx first.
+    worker = script.pathname.endsWith(".ts")
+      ? new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { ...options, eval: true })
+      : new Worker(script, options);
+  } catch {
+    return undefined;
+  }
+  // An idle helper must not keep the process alive; a helper that dies leaves its batch to this thread.
+  worker.unref();
+  worker.on("error", () => undefined);
+  // The worker says so once it listens for batches (its module has loaded).
+  const ready = new Promise<void>((resolve) => {
+    worker.once("message", () => resolve());
+    worker.once("exit", () => resolve());
+  });
+  return {
+    ready,
+    post: (batch) => port1.postMessage(batch),
+    failure: () => receiveMessageOnPort(port1)?.message as HelperFailure | undefined,
+    close: () => {
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}
+
+/** The helper thread's loop (write-worker.ts): `announce` tells the main thread it is listening. */
+export function serveWrites(port: MessagePort, announce: () => void): void {
+  port.on("message", (batch: Batch) => helpWith(batch, (failure) => port.postMessage(failure)));
+  announce();
 }

@@ -237,11 +237,10 @@ describe("ownership: the manifest decides what pmgen may touch", () => {
     rmSync(join(dir, "out"), { recursive: true });
   });
 
-  it("a run that fails after a new collection folder was streamed to disk leaves nothing of it", () => {
-    const cwd = tempDir("drift-stream");
-    // github-v3 comes first (outputs are made in name order) and is big enough that its files
-    // are streamed while it is emitted; the second input then fails to load.
-    cpSync(join(FIXTURES, "github-v3.postman_collection.json"), join(cwd, "alpha.json"));
+  it("a run whose later input fails to load writes nothing, not even the inputs before it", () => {
+    const cwd = tempDir("drift-later-fails");
+    // Outputs are made in name order: alpha is generated in memory before zulu fails to load.
+    cpSync(join(FIXTURES, "wise-cards-api.postman_collection.json"), join(cwd, "alpha.json"));
     writeFileSync(join(cwd, "zulu.json"), "{ not json");
     mkdirSync(join(cwd, "out"));
     writeFileSync(join(cwd, "out/notes.md"), "mine\n");
@@ -249,13 +248,12 @@ describe("ownership: the manifest decides what pmgen may touch", () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/zulu\.json/);
     expect(readTree(join(cwd, "out"))).toEqual(new Map([["notes.md", "mine\n"]]));
-    // The output folder itself, made by the run, goes too.
     rmSync(join(cwd, "out"), { recursive: true });
     expect(generate(cwd, ["alpha.json", "zulu.json"]).code).toBe(1);
     expect(existsSync(join(cwd, "out"))).toBe(false);
-    // Alone, the first input generates (so the failed runs had its files to stream).
+    // Alone, the first input generates.
     expect(generate(cwd, ["alpha.json"]).code).toBe(0);
-    expect(readTree(join(cwd, "out/alpha")).size).toBeGreaterThan(1000);
+    expect(readTree(join(cwd, "out/alpha")).size).toBeGreaterThan(50);
     removeDir(cwd);
   });
 
