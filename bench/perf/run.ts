@@ -108,9 +108,9 @@ interface Measure {
 
 /**
  * Runs the measures round by round (A B C A B C ...), so that a ratio between two rows compares
- * runs made minutes apart at most seconds apart: this VM's speed drifts (the same command's
- * median moved by a fifth within an hour), and rows run one after another would carry the drift
- * into their ratio.
+ * runs made seconds apart, not minutes: this VM's speed drifts (the same command's median moved
+ * by a fifth within an hour), and rows run one after another would carry the drift into their
+ * ratio.
  */
 function interleaved(measures: Measure[]): Row[] {
   const rows = measures.map((m): Row => ({ name: m.name, samples: [] }));
