@@ -100,7 +100,8 @@ export interface WriteHelper {
 export function writeFiles(jobs: readonly FileJob[], given?: WriteHelper): WriteOutcome {
   const shared = new SharedArrayBuffer((HEADER + jobs.length) * 4);
   const state = new Int32Array(shared);
-  if (jobs.length < MIN_FILES_FOR_HELPER || given !== undefined) return writeWith(jobs, shared, state, jobs.length < MIN_FILES_FOR_HELPER ? undefined : given);
+  if (jobs.length < MIN_FILES_FOR_HELPER) return writeWith(jobs, shared, state, undefined);
+  if (given !== undefined) return writeWith(jobs, shared, state, given);
   // A helper of its own only pays where creating files is slow: this thread writes a few first,
   // and starts one when they took long enough (see SLOW_FILE_MS).
   const started = nowMs();
