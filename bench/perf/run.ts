@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PROBE_FILES, settleDisk, type Probe } from "./disk-probe.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WORK = join(ROOT, "test/.tmp/perf");
@@ -29,6 +30,8 @@ interface Sample {
   ms: number;
   /** User + system CPU time of the process (all its threads), when /usr/bin/time reports it. */
   cpuMs?: number;
+  /** The system (kernel) part of `cpuMs`: where a disk's file creation shows. */
+  systemMs?: number;
   rssMb: number;
 }
 
@@ -44,7 +47,7 @@ function measure(command: string[], before?: () => void): Sample {
   if (result.status !== 0) throw new Error(`${command.join(" ")} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
   const kb = TIME ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]) : Number(/maxRSS=(\d+)/.exec(result.stderr)?.[1]);
   const cpu = TIME ? [/User time \(seconds\): ([0-9.]+)/, /System time \(seconds\): ([0-9.]+)/].map((re) => Number(re.exec(result.stderr)?.[1])) : [];
-  return { ms, rssMb: kb / 1024, ...(cpu.length === 2 ? { cpuMs: (cpu[0]! + cpu[1]!) * 1000 } : {}) };
+  return { ms, rssMb: kb / 1024, ...(cpu.length === 2 ? { cpuMs: (cpu[0]! + cpu[1]!) * 1000, systemMs: cpu[1]! * 1000 } : {}) };
 }
 
 /** Without /usr/bin/time: run the command as a child and report its maxRSS (KB) on exit. */
@@ -82,6 +85,13 @@ const X10 = join(WORK, "github-x10.json");
 writeFileSync(X10, JSON.stringify(x10));
 
 const out1 = join(WORK, "out1");
+/**
+ * Creating github-v3's number of files in a new folder on the disk takes 30-40 ms on this VM
+ * when no files were deleted near it in the last minutes, 190-270 ms in the first minutes after,
+ * and 50-110 ms while that wears off, when pmgen's fresh run still spends up to twice its usual
+ * kernel time (tmpfs: 16-19 ms); the runs start once it takes at most this, twice in a row.
+ */
+const DISK_LIMIT_MS = 45;
 // "Fresh" runs write into a folder that never existed. Deleting the previous run's output just
 // before a timed run would charge that run for the file system's deferred work on the deletion
 // (this disk is mounted with online discard): all old outputs are removed at the end instead.
@@ -128,6 +138,8 @@ const node = process.execPath;
 const SHM = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/pmgen-perf-") : undefined;
 // Regenerate (untimed) before each check: templates/runtime may change between runs while others work.
 const regenerate = () => void spawnSync(node, [PMGEN, "generate", GITHUB, "--out", out1, "-q"], { cwd: ROOT });
+// Wait until creating files in WORK costs what it usually does (see disk-probe.ts).
+const disk = settleDisk(WORK, DISK_LIMIT_MS, SHM ? { memory: SHM } : {});
 const rows: Row[] = interleaved([
   { name: "pmgen generate github-v3 (fresh output)", command: () => [PMGEN, "generate", GITHUB, "--out", freshDir(join(WORK, "fresh1")), "-q"] },
   ...(SHM ? [{ name: "pmgen generate github-v3 (fresh output on tmpfs)", command: () => [PMGEN, "generate", GITHUB, "--out", freshDir(join(SHM, "fresh")), "-q"] }] : []),
@@ -178,19 +190,31 @@ const ratios: Record<string, string> = {
   "pmgen generate github-v3 x10": `${(med(byName("pmgen generate github-v3 x10")) / gen).toFixed(2)}x the 1x time (target ≤ 11x), peak < 1 GB`,
   tsc: "target < 20 s",
 };
+/** What the disk probe found before the runs (see disk-probe.ts). */
+function diskLine(): string {
+  const probeText = (p: Probe) => `${p.ms.toFixed(0)} ms (${p.systemMs.toFixed(0)} ms kernel)`;
+  const last = disk.probes.slice(-2);
+  const earlier = disk.probes.slice(0, -2);
+  const waited = earlier.length > 0 ? ` after ${earlier.length} earlier ${earlier.length === 1 ? "probe" : "probes"} (${earlier.map(probeText).join(", ")}) and ${(disk.waitedMs / 1000).toFixed(0)} s of waiting` : "";
+  const memory = disk.memory ? `; on tmpfs ${probeText(disk.memory)}` : "";
+  const unsettled = disk.unsettled ? ` **Not twice in a row under ${DISK_LIMIT_MS} ms when the waiting ran out: the fresh-output rows include the disk's scan of recently deleted inodes.**` : "";
+  return `Disk before the runs: creating ${PROBE_FILES.toLocaleString("en-US")} files of 4 KB in a new folder where the fresh outputs go took ${last.map(probeText).join(" and ")}${waited}${memory}.${unsettled}`;
+}
 const lines = [
   "# pmgen performance",
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
   `Each row: ${RUNS} runs, each a fresh process; the rows from pmgen generate to postman-code-generators run interleaved (one run of each per round, so their ratios compare runs made seconds apart; "per round" is the median of the rounds' own ratios); wall time median (min–max); CPU is user + system time of all the process's threads (median); peak RSS is the maximum over runs (${TIME ? "`/usr/bin/time -v`" : "child `maxRSS`"}).`,
+  diskLine(),
   "",
-  "| Command | Median (s) | Min–max (s) | CPU, median (s) | Peak RSS (MB) | Comparison |",
-  "| --- | ---: | ---: | ---: | ---: | --- |",
+  "| Command | Median (s) | Min–max (s) | CPU, median (s) | of which kernel (s) | Peak RSS (MB) | Comparison |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
   ...rows.map((r) => {
     const ms = r.samples.map((s) => s.ms);
     const ratio = Object.entries(ratios).find(([k]) => r.name.startsWith(k))?.[1] ?? "";
     const cpu = r.samples.every((s) => s.cpuMs !== undefined) ? fmt(median(r.samples.map((s) => s.cpuMs!))) : "";
-    return `| ${r.name} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))} | ${cpu} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMb)))} | ${ratio} |`;
+    const system = r.samples.every((s) => s.systemMs !== undefined) ? fmt(median(r.samples.map((s) => s.systemMs!))) : "";
+    return `| ${r.name} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))} | ${cpu} | ${system} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMb)))} | ${ratio} |`;
   }),
   "",
   "Rerun: `npm run build && node --import tsx bench/perf/run.ts --runs 5` (add `TSC7=<path to TypeScript 7 tsc>` for the native compiler;",
