@@ -3,7 +3,8 @@
  * test collection (github-v3: 623 requests, 1579 examples). Each command runs several times in a
  * fresh process; the table shows the median (and min–max) wall time and peak RSS (from
  * `/usr/bin/time -v` when present, else the child's own `process.resourceUsage().maxRSS`). The
- * github-v3 rows that are compared with each other run interleaved, one run of each per round.
+ * github-v3 rows that are compared with each other run interleaved, one run of each per round,
+ * once creating files on the disk costs what it usually does (see disk-probe.ts).
  *
  *   npm run build && node --import tsx bench/perf/run.ts [--runs 5]
  *
@@ -93,8 +94,8 @@ const out1 = join(WORK, "out1");
  */
 const DISK_LIMIT_MS = 45;
 // "Fresh" runs write into a folder that never existed. Deleting the previous run's output just
-// before a timed run would charge that run for the file system's deferred work on the deletion
-// (this disk is mounted with online discard): all old outputs are removed at the end instead.
+// before a timed run would make that run pay for the deletion (ext4 without a journal passes over
+// recently freed inodes, see disk-probe.ts): all old outputs are removed at the end instead.
 let freshCount = 0;
 const freshDir = (base: string) => `${base}-${++freshCount}`;
 function runFresh(name: string, base: string, command: (out: string) => string[]): Row {
@@ -217,7 +218,7 @@ const lines = [
     return `| ${r.name} | ${fmt(median(ms))} | ${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))} | ${cpu} | ${system} | ${Math.round(Math.max(...r.samples.map((s) => s.rssMb)))} | ${ratio} |`;
   }),
   "",
-  "Rerun: `npm run build && node --import tsx bench/perf/run.ts --runs 5` (add `TSC7=<path to TypeScript 7 tsc>` for the native compiler;",
+  "Rerun: `npm run build && node --import tsx bench/perf/run.ts --runs 7` (it first waits, up to 8 minutes, for a quiet disk; add `TSC7=<path to TypeScript 7 tsc>` for the native compiler;",
   "`npm install --prefix /tmp/ts7 --ignore-scripts typescript@7` installs it without install scripts).",
   "",
 ];

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4
+#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4 --v8-pool-size=0
 /**
  * The `pmgen` bin (`dist/pmgen.cjs`): runs the bundled CLI (`dist/pmgen-cli.cjs`) with the V8
  * code cache `npm run build` saved for it (`dist/pmgen-cli.cache`, see bundle.ts), as Node 22's

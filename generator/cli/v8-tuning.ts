@@ -9,15 +9,22 @@
  * pmgen's own code runs.
  *
  * The `pmgen` bin passes the budget on Node's command line itself (its `#!/usr/bin/env -S node`
- * line), with two heap sizes that can only be set as Node starts (so `node dist/pmgen.cjs` runs
- * without them, and with the budget set here). Measured on github-v3 up to date, 12 interleaved
- * runs each, wall time:
+ * line), with two heap sizes and V8's thread pool, which can only be set as Node starts (so
+ * `node dist/pmgen.cjs` runs without them, and with the budget set here). Measured on github-v3
+ * up to date, 12 interleaved runs each, wall time:
  * - `--initial-old-space-size=64`: a run holds 35 to 45 MB, and V8's smaller initial old
  *   generation made it stop for one full mark-compact (12 to 17 ms) part way: 498 -> 484 ms;
  * - `--max-semi-space-size=4` (16 by default): more, smaller scavenges, but a young generation
  *   of fresh pages is what this VM makes expensive (a first touch faults to the host, and exit
  *   frees them): 492 -> 476 ms. github-v3 x10 is about 5% slower with it (3.10-3.20 s against
  *   2.93-3.00 s, 3 runs each), well within its target.
+ * - `--v8-pool-size=0`: Node sizes V8's pool of background threads (parallel scavenges,
+ *   concurrent compiling and marking) from the machine's parallelism, one thread per core but
+ *   one, instead of a fixed 4, which on two cores contend with the main thread. Fresh output
+ *   on tmpfs, paired runs in alternating order against the flags above (the first two sets with
+ *   a pool of 1, what 0 gives on two cores): -40, -24.5, -1.5 and -11.5 ms median difference,
+ *   faster in 20 of 30, 19 of 30, 16 of 30 and 36 of 60 pairs; github-v3 x10 no different
+ *   (4.50 against 4.34 s median, 5 runs each, spread 3.8-5.5 s).
  */
 import { createRequire } from "node:module";
 

@@ -144,7 +144,7 @@ describe("pmgen CLI", () => {
     const bin = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stdout.trim()).toBe(version);
-    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4");
+    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4 --v8-pool-size=0");
   });
 
   it("the bin runs the CLI with the code cache the build saved, and V8 refuses it under other flags", () => {
