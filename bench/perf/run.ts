@@ -88,7 +88,7 @@ writeFileSync(X10, JSON.stringify(x10));
 const out1 = join(WORK, "out1");
 /**
  * Creating github-v3's number of files in a new folder on the disk takes 30-50 ms on this VM
- * when no files were deleted near it in the last minutes, 190-430 ms in the first minutes after,
+ * when no files were deleted near it in the last minutes, 110-430 ms in the first minutes after,
  * and 50-110 ms while that wears off, when pmgen's fresh run still spends up to a third more
  * kernel time (tmpfs: 16-22 ms); the runs start once it takes at most this, three times in a row.
  */

@@ -23,8 +23,9 @@
  *   one, instead of a fixed 4, which on two cores contend with the main thread. Fresh output
  *   on tmpfs, paired runs in alternating order against the flags above (the first two sets with
  *   a pool of 1, what 0 gives on two cores): -40, -24.5, -1.5 and -11.5 ms median difference,
- *   faster in 20 of 30, 19 of 30, 16 of 30 and 36 of 60 pairs; github-v3 x10 no different
- *   (4.50 against 4.34 s median, 5 runs each, spread 3.8-5.5 s).
+ *   faster in 20 of 30, 19 of 30, 16 of 30 and 36 of 60 pairs; the built bin with and without
+ *   it, -18.5 ms (26 of 40); postman-echo -2 ms (17 of 30); github-v3 x10 no different (4.50
+ *   against 4.34 s median, 5 runs each, spread 3.8-5.5 s).
  */
 import { createRequire } from "node:module";
 
