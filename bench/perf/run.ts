@@ -57,13 +57,6 @@ const RSS_WRAPPER = `const r=require("child_process").spawnSync(process.argv[1],
 interface Row {
   name: string;
   samples: Sample[];
-  note?: string;
-}
-
-function run(name: string, command: string[], before?: () => void, note?: string): Row {
-  const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push(measure(command, before));
-  return report({ name, samples, note });
 }
 
 const median = (values: number[]) => {
@@ -98,11 +91,6 @@ const DISK_LIMIT_MS = 60;
 // recently freed inodes, see disk-probe.ts): all old outputs are removed at the end instead.
 let freshCount = 0;
 const freshDir = (base: string) => `${base}-${++freshCount}`;
-function runFresh(name: string, base: string, command: (out: string) => string[]): Row {
-  const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push(measure(command(freshDir(base))));
-  return report({ name, samples });
-}
 function report(row: Row): Row {
   const runs = row.samples.map((s) => fmt(s.ms)).join(" ");
   process.stderr.write(`${row.name}: ${fmt(median(row.samples.map((s) => s.ms)))} s, ${Math.round(Math.max(...row.samples.map((s) => s.rssMb)))} MB (runs in order: ${runs})\n`);
@@ -111,8 +99,8 @@ function report(row: Row): Row {
 
 interface Measure {
   name: string;
-  /** The command of run `i` (fresh rows write into a new folder each time). */
-  command: (i: number) => string[];
+  /** The command, asked for once per run (fresh rows write into a new folder each time). */
+  command: () => string[];
   /** Untimed, before each run. */
   before?: () => void;
 }
@@ -121,11 +109,11 @@ interface Measure {
  * Runs the measures round by round (A B C A B C ...), so that a ratio between two rows compares
  * runs made seconds apart, not minutes: this VM's speed drifts (the same command's median moved
  * by a fifth within an hour), and rows run one after another would carry the drift into their
- * ratio.
+ * ratio. Given one measure, it runs that RUNS times in a row.
  */
 function interleaved(measures: Measure[]): Row[] {
   const rows = measures.map((m): Row => ({ name: m.name, samples: [] }));
-  for (let i = 0; i < RUNS; i++) measures.forEach((m, k) => rows[k]!.samples.push(measure(m.command(i), m.before)));
+  for (let i = 0; i < RUNS; i++) measures.forEach((m, k) => rows[k]!.samples.push(measure(m.command(), m.before)));
   return rows.map(report);
 }
 
@@ -149,7 +137,7 @@ const rows: Row[] = interleaved([
   { name: "quicktype-core: TS types from the same bodies", command: () => [node, join(ROOT, "bench/perf/quicktype-types.mjs"), GITHUB, join(WORK, "quicktype.ts")] },
   { name: "postman-code-generators: nodejs/Axios snippet per request", command: () => [node, join(ROOT, "bench/perf/pcg-snippets.cjs"), GITHUB, freshDir(join(WORK, "pcg"))] },
 ]);
-rows.push(runFresh("pmgen generate github-v3 x10 (6,230 requests, fresh)", join(WORK, "fresh10"), (out) => [PMGEN, "generate", X10, "--out", out, "-q"]));
+rows.push(...interleaved([{ name: "pmgen generate github-v3 x10 (6,230 requests, fresh)", command: () => [PMGEN, "generate", X10, "--out", freshDir(join(WORK, "fresh10")), "-q"] }]));
 
 // Type-check the generated github-v3 client under strict.
 const client = join(out1, "github-v3");
@@ -160,11 +148,11 @@ writeFileSync(
     include: ["**/*.ts"],
   }),
 );
-rows.push(run("tsc --noEmit of the generated github-v3 client (TypeScript 5.9)", [node, join(ROOT, "node_modules/typescript/bin/tsc"), "-p", client]));
+rows.push(...interleaved([{ name: "tsc --noEmit of the generated github-v3 client (TypeScript 5.9)", command: () => [node, join(ROOT, "node_modules/typescript/bin/tsc"), "-p", client] }]));
 const tsc7 = process.env.TSC7;
 if (tsc7 && existsSync(tsc7)) {
   const version = spawnSync(tsc7, ["--version"], { encoding: "utf8" }).stdout.trim();
-  rows.push(run(`tsc --noEmit of the generated github-v3 client (${version}, native)`, [tsc7, "-p", client]));
+  rows.push(...interleaved([{ name: `tsc --noEmit of the generated github-v3 client (${version}, native)`, command: () => [tsc7, "-p", client] }]));
 }
 
 const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
