@@ -1,11 +1,23 @@
 /**
- * Errors and warnings that name their source. Every stage reports through these so a user
- * always sees `file › Folder / Item: message`, never a stack trace.
+ * Errors, warnings and notes that name their source. Every stage reports through these so a
+ * user always sees `file › Folder / Item: message`, never a stack trace.
  */
-import type { SourceLocation } from "./model/ir.js";
+
+/** Where a thing came from, for messages: the file and the `Folder / Item` path. */
+export interface SourceLocation {
+  file: string;
+  itemPath?: string;
+}
+
+/**
+ * `warning`: something the user should act on (a value was lost, a request cannot be sent as
+ * Postman would send it). `note`: a documented normalization (a step number dropped from a
+ * name, a name qualified to be unique), shown with `--verbose`.
+ */
+export type Severity = "error" | "warning" | "note";
 
 export interface Diagnostic {
-  severity: "warning" | "error";
+  severity: Severity;
   message: string;
   source: SourceLocation;
 }
@@ -30,12 +42,16 @@ export function formatDiagnostic(d: Diagnostic | PmgenError): string {
   return `${severity}: ${formatSource(d.source)}: ${d.message}`;
 }
 
-/** Collects warnings while a stage runs; stages stay pure by returning the list. */
+/** Collects warnings and notes while a stage runs; stages stay pure by returning the list. */
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
 
   warn(message: string, source: SourceLocation): void {
     this.items.push({ severity: "warning", message, source });
+  }
+
+  note(message: string, source: SourceLocation): void {
+    this.items.push({ severity: "note", message, source });
   }
 
   add(diagnostics: readonly Diagnostic[]): void {

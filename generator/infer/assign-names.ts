@@ -419,7 +419,9 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     take(shape, name);
   }
 
-  // 2. Nested shapes, named after their position; parents are named before children.
+  // 2. Nested shapes, named after their position; parents are named before children. On a
+  //    collision the name is qualified with the parent's name, or with the name the parent's own
+  //    position asked for when that would be too long to read, and numbered only then.
   for (const shape of shapes) {
     if (shape.name !== "") continue;
     const wanted = shape.node.hint.name;
@@ -427,10 +429,17 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
       take(shape, wanted);
       continue;
     }
-    const parent = shape.node.hint.parent?.name;
-    const qualified = parent === undefined || wanted.startsWith(parent) ? wanted : `${parent}${wanted}`;
-    take(shape, free(qualified) ? qualified : numbered(qualified));
+    const parent = shape.node.hint.parent;
+    const qualified = [parent?.name, parent?.hint.name]
+      .filter((prefix): prefix is string => prefix !== undefined && !wanted.startsWith(prefix))
+      .map((prefix) => `${prefix}${wanted}`)
+      .filter((name) => name.length <= MAX_TYPE_NAME_LENGTH);
+    const name = qualified.find(free);
+    take(shape, name ?? numbered(qualified[0] ?? wanted));
   }
   return shapes;
 }
+
+/** Nested names qualified beyond this length read worse than a number: `Allocation2`. */
+const MAX_TYPE_NAME_LENGTH = 60;
 

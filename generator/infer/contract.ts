@@ -3,7 +3,7 @@
  * named types), and between `infer` and its readers (`emit` for TypeScript, `openapi` for
  * JSON Schema). One type graph feeds both renderings, so the TypeScript and the schema agree.
  */
-import type { SourceLocation } from "../model/ir.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics.js";
 
 /** A JSON value as pmgen parses it: numbers JSON cannot hold exactly stay as their digits. */
 export type JsonValue =
@@ -46,11 +46,7 @@ export interface TypeRequest {
   status?: number;
 }
 
-export interface Diagnostic {
-  severity: "warning" | "error";
-  message: string;
-  source: SourceLocation;
-}
+export type { Diagnostic };
 
 /** JSON Schema 2020-12 (the dialect of OpenAPI 3.1); `$ref`s point at `#/components/schemas/<Name>`. */
 export type JsonSchema = { [key: string]: unknown } | boolean;

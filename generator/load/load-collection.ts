@@ -14,7 +14,10 @@ import { validateCollectionJson, type SchemaVersion } from "./validate.js";
 export interface LoadedCollection {
   source: CollectionSource;
   version: SchemaVersion;
-  /** The raw JSON (for values the SDK drops, such as `_postman_previewlanguage`). */
+  /**
+   * The raw JSON (for values the SDK drops, such as `_postman_previewlanguage`), without the
+   * parts validation dropped.
+   */
   json: Record<string, unknown>;
   model: PostmanModel;
   /** The file an item came from, by index path ("0/2/1"); the collection file when absent. */
@@ -24,16 +27,16 @@ export interface LoadedCollection {
 
 export function loadCollection(source: CollectionSource, cwd: string): LoadedCollection {
   const diagnostics = new DiagnosticSink();
-  let json: Record<string, unknown>;
-  let itemFiles = new Map<string, string>();
+  let raw: unknown;
+  let assembledFiles = new Map<string, string>();
   if (source.form === "folder") {
     const assembled = assembleFolderCollection(source.path, cwd);
-    json = assembled.json;
-    itemFiles = assembled.itemFiles;
+    raw = assembled.json;
+    assembledFiles = assembled.itemFiles;
   } else {
-    json = readJsonFile(source.path, source.displayPath) as Record<string, unknown>;
+    raw = readJsonFile(source.path, source.displayPath);
   }
-  const version = validateCollectionJson(json, source.displayPath, (p) => itemFiles.get(p), diagnostics);
+  const { version, json, itemFiles } = validateCollectionJson(raw, source.displayPath, (p) => assembledFiles.get(p), diagnostics);
   const fileOf = (indexPath: string) => itemFiles.get(indexPath) ?? source.displayPath;
   return { source, version, json, model: readModel(json, fileOf), fileOf, diagnostics };
 }

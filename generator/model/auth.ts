@@ -6,7 +6,8 @@
  * use (`Authorization: {{signature}}` beside `x-content-sha256: {{...}}`).
  */
 import type { DiagnosticSink } from "../diagnostics.js";
-import type { AuthIR, AuthType, SourceLocation } from "./ir.js";
+import type { SourceLocation } from "../diagnostics.js";
+import type { AuthIR, AuthType } from "./ir.js";
 import { KNOWN_AUTH_TYPES, SUPPORTED_AUTH_TYPES } from "./ir.js";
 import { loneReference } from "./templates.js";
 

@@ -6,11 +6,9 @@
  * (auth parameters, secret-named variables) never enter the IR.
  */
 
-/** Where a thing came from, for error messages: the file and the `Folder / Item` path. */
-export interface SourceLocation {
-  file: string;
-  itemPath?: string;
-}
+import type { SourceLocation } from "../diagnostics.js";
+
+export type { SourceLocation };
 
 export interface CollectionIR {
   /** Output folder name: kebab-case, from the file or folder name. */

@@ -14,8 +14,11 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-/** Longest method name; longer item names are cut (collisions are then numbered as usual). */
-const MAX_NAME_LENGTH = 80;
+/**
+ * Longest method name: longer item names are cut at a word boundary, so a type named after the
+ * operation (`<Name>Response200`) stays under 60 characters.
+ */
+export const MAX_METHOD_NAME_LENGTH = 48;
 
 /** Names the generated index and runtime already use. */
 export const GENERATED_NAMES = new Set(["createClient", "client", "spec", "params", "options", "fixtures"]);
@@ -28,11 +31,16 @@ export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
 }
 
-/** Splits text into words: camelCase humps, digits and any non-alphanumeric separators. */
+/**
+ * Splits text into words: camelCase humps, digits and any non-alphanumeric separators. An
+ * apostrophe inside a word joins it (`Track's` → `Tracks`, `What's` → `Whats`), as a person
+ * writing the name would.
+ */
 export function words(text: string): string[] {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([A-Za-z0-9])['\u2018\u2019`\u00b4]+(?=[A-Za-z])/g, "$1")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .split(/[^A-Za-z0-9]+/)
@@ -64,11 +72,23 @@ export function methodName(itemName: string, taken: (id: string) => boolean = ()
   const simple = /^[A-Za-z][A-Za-z0-9]*$/.test(itemName)
     ? itemName.charAt(0).toLowerCase() + itemName.slice(1)
     : camelCase(itemName);
-  // Bounded: the name is also a file name (`operations/<id>.ts`), and file systems cap those.
-  let name = (simple || "operation").slice(0, MAX_NAME_LENGTH);
+  let name = shortened(simple || "operation");
   if (/^[0-9]/.test(name)) name = `operation${name}`;
   while (RESERVED.has(name) || GENERATED_NAMES.has(name) || taken(name)) name = `${name}Operation`;
   return name;
+}
+
+/** `name` cut after its last whole word that fits in `MAX_METHOD_NAME_LENGTH` (never mid-word). */
+export function shortened(name: string, max = MAX_METHOD_NAME_LENGTH): string {
+  if (name.length <= max) return name;
+  const humps = name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [name];
+  let result = "";
+  for (const hump of humps) {
+    if (result.length + hump.length > max) break;
+    result += hump;
+  }
+  // A first word longer than the limit is kept whole: a name is never cut mid-word.
+  return result === "" ? humps[0]! : result;
 }
 
 /** Every top-level name generated code declares for the operation with method name `id`. */

@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import type { DiagnosticSink } from "../diagnostics.js";
 import type { Example } from "./examples.js";
 import { headerList } from "./examples.js";
-import type { ResponseIR, SourceLocation } from "./ir.js";
+import type { SourceLocation } from "../diagnostics.js";
+import type { ResponseIR } from "./ir.js";
 
 let codeByReason: Map<string, number> | undefined;
 

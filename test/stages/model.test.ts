@@ -286,4 +286,44 @@ describe("method names", () => {
     expect(methodName("404")).toBe("operation404");
     expect(methodName("List /users/{id}")).toBe("listUsersId");
   });
+
+  it("join possessives and contractions to their word, as a person writes them", () => {
+    expect(methodName("Get Track's Audio Features")).toBe("getTracksAudioFeatures");
+    expect(methodName("Update Profile (What's App Only)")).toBe("updateProfileWhatsAppOnly");
+    expect(methodName("Get the user’s playlists")).toBe("getTheUsersPlaylists");
+    expect(methodName("Don't retry")).toBe("dontRetry");
+  });
+
+  it("cut long names after a whole word, never mid-word", () => {
+    const name = methodName("Measurement families (only available since the 7.0 version) for the current catalog");
+    expect(name).toBe("measurementFamiliesOnlyAvailableSinceThe70");
+    expect(name.length).toBeLessThanOrEqual(48);
+    expect(methodName("Supercalifragilisticexpialidociousandmoresupercalifragilisticexpialidocious")).toBe(
+      "supercalifragilisticexpialidociousandmoresupercalifragilisticexpialidocious",
+    );
+  });
+
+  it("that differ only in letter case are told apart like any collision, with a note", () => {
+    const { ir, diagnostics } = buildJson({
+      info: { name: "Case" },
+      item: [
+        { name: "Cart", item: [{ name: "reOrder", request: { url: "https://x.test/a" } }] },
+        { name: "Orders", item: [{ name: "Reorder", request: { url: "https://x.test/b" } }] },
+        { name: "WhatsApp", request: { url: "https://x.test/c" } },
+        { name: "Whatsapp", request: { url: "https://x.test/d" } },
+      ],
+    });
+    expect(ir.operations.map((o) => o.id)).toEqual(["cartReOrder", "ordersReorder", "whatsApp", "whatsapp2"]);
+    expect(new Set(ir.operations.map((o) => o.id.toLowerCase())).size).toBe(4);
+    const notes = diagnostics.filter((d) => d.severity === "note" && /letter case/.test(d.message));
+    expect(notes.map((d) => d.source.itemPath)).toEqual(["Cart / reOrder", "Orders / Reorder", "Whatsapp"]);
+  });
+
+  it("qualify collisions with the folder name without its remarks", () => {
+    const { ir } = buildJson({
+      info: { name: "Remarks" },
+      item: ["Attribute (>= v2)", "Family (EE only)"].map((folder) => ({ name: folder, item: [{ name: "get", request: { url: "https://x.test/a" } }] })),
+    });
+    expect(ir.operations.map((o) => o.id)).toEqual(["attributeGet", "familyGet"]);
+  });
 });
