@@ -4,13 +4,13 @@
  */
 import { PmgenError, type Diagnostic } from "./diagnostics.js";
 import { inferTypes } from "./infer/index.js";
-import type { InferResult } from "./infer/contract.js";
+import type { TypeGraph } from "./infer/contract.js";
 import { discoverCollections, type CollectionSource } from "./load/discover.js";
 import { loadCollection, type LoadedCollection } from "./load/load-collection.js";
 import { buildCollectionIR } from "./model/build.js";
 import type { CollectionIR } from "./model/ir.js";
 import { GENERATED_NAMES, operationDeclarations } from "./model/names.js";
-import { collectTypeRequests, responseHeaderTypeNames, type TypeRequestOptions } from "./model/type-requests.js";
+import { collectTypeRequests, responseHeaderTypeNames, type TypeRequestOptions } from "./infer/requests.js";
 import { emitCollection, INDEX_DECLARATIONS } from "./emit/emit-collection.js";
 import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
@@ -48,7 +48,8 @@ export interface GeneratedCollection {
   source: CollectionSource;
   settings?: CollectionSettings;
   ir: CollectionIR;
-  inferred: InferResult;
+  /** The named type graph inference gave (response header values left untyped). */
+  types: TypeGraph;
   /** Files relative to the collection's output folder. */
   files: Map<string, string>;
   diagnostics: Diagnostic[];
@@ -88,7 +89,7 @@ export function generatedNames(): Set<string> {
  *   code does not use them. Left out, their names stay reserved, so every other type is named
  *   exactly as when they are typed.
  */
-export function inferCollection(ir: CollectionIR, options: TypeRequestOptions = {}): InferResult {
+export function inferCollection(ir: CollectionIR, options: TypeRequestOptions = {}): TypeGraph {
   // Operation-level names (`XParams`, `XResult`, ...) are taken before types are named.
   const reserved = generatedNames();
   for (const op of ir.operations) for (const name of operationDeclarations(op.id)) reserved.add(name);
@@ -148,14 +149,14 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
     };
     const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
-    const inferred = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
+    const types = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
     const files = stage("emit", () => {
-      const emitted = emitCollection(ir, inferred, templates);
+      const emitted = emitCollection(ir, types, templates);
       redactSecrets(emitted, collectionSecrets(loaded.json));
       return emitted;
     });
     options.onCollection?.(index + 1, found.length, source.name);
-    return { source, settings, ir, inferred, files, diagnostics: [...diagnostics, ...inferred.diagnostics], timings };
+    return { source, settings, ir, types, files, diagnostics: [...diagnostics, ...types.diagnostics], timings };
   });
 }
 

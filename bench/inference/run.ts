@@ -20,7 +20,8 @@ import { join } from "node:path";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { buildCollectionIR } from "../../generator/model/build.js";
-import { collectTypeRequests } from "../../generator/model/type-requests.js";
+import { collectTypeRequests } from "../../generator/infer/requests.js";
+import { declarationSource } from "../../generator/emit/graph-types.js";
 import { inferTypes } from "../../generator/infer/index.js";
 import { readCollection, type RawResponse, type Unit } from "./read-collection.js";
 import { arrays, compile, emptyScore, flipLeaf, leaves, pick, rates, rng, withoutElement, type Json, type Path, type Score } from "./score.js";
@@ -124,7 +125,7 @@ function tsQuality(file: string): { declarations: number; any: number; emptyInte
   const result = inferTypes(requests);
   const ms = performance.now() - started;
   const code = result.declarations
-    .map((d) => d.tsSource)
+    .map(declarationSource)
     .join("\n")
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/"(?:[^"\\]|\\.)*"/g, '""');

@@ -5,6 +5,8 @@
 import { createRequire } from "node:module";
 import { InputData, jsonInputForTargetLanguage, quicktype } from "quicktype-core";
 import { inferTypes } from "../../generator/infer/index.js";
+import { declarationSource } from "../../generator/emit/graph-types.js";
+import { declarationSchema, schemaOf } from "../../generator/openapi/schema.js";
 import type { RawCollection, RawItem, RawResponse } from "./read-collection.js";
 
 const require = createRequire(import.meta.url);
@@ -22,24 +24,22 @@ export interface Training {
 }
 
 export function pmgenSchema(training: Training): { schema: SchemaDoc; tsSource: string } {
-  const result = inferTypes([
+  const graph = inferTypes([
     {
-      key: "op:response",
+      operation: "op",
+      position: { part: "response", status: training.status },
       name: "OpResponse",
       kind: "json",
       source: { file: "bench" },
       samples: training.bodies.map((text, i) => ({ origin: `example ${i}`, text })),
-      operation: "op",
-      role: "response",
-      status: training.status,
     },
   ]);
-  const root = result.roots["op:response"]!;
+  const root = graph.operations.get("op")!.responses.get(training.status)!;
   const schemas: Record<string, unknown> = {};
-  for (const declaration of result.declarations) schemas[declaration.name] = declaration.schema;
-  const schema =
-    typeof root.schema === "boolean" ? root.schema : { ...root.schema, components: { schemas } };
-  return { schema, tsSource: result.declarations.map((d) => d.tsSource).join("\n") };
+  for (const declaration of graph.declarations) schemas[declaration.name] = declarationSchema(declaration);
+  const rootSchema = schemaOf(root.type);
+  const schema = { ...rootSchema, components: { schemas } };
+  return { schema, tsSource: graph.declarations.map(declarationSource).join("\n") };
 }
 
 export async function quicktypeSchema(training: Training): Promise<SchemaDoc> {

@@ -123,7 +123,7 @@ function generateAndPlan(args: GenerateArgs, cwd: string, progress?: ProgressBar
 
 function verifyOutput(collections: readonly GeneratedCollection[]): void {
   for (const c of collections) {
-    const problems = verifyDeclarations(c.files, c.ir, c.inferred);
+    const problems = verifyDeclarations(c.files, c.ir, c.types);
     if (problems.length) {
       const list = problems.slice(0, 20).map((p) => `\n  ${c.source.name}/${p.file}: ${p.message}`).join("");
       throw new PmgenError(`generated code failed verification (nothing written):${list}`, { file: c.source.displayPath });
@@ -255,7 +255,7 @@ function label(cwd: string, dir: string): string {
 
 function summaryLine(collections: GeneratedCollection[], plans: OutputPlan[], diagnostics: Diagnostic[], cwd: string, ms: number): string {
   const ops = collections.reduce((n, c) => n + c.ir.operations.length, 0);
-  const types = collections.reduce((n, c) => n + c.inferred.declarations.length, 0);
+  const types = collections.reduce((n, c) => n + c.types.declarations.length, 0);
   const written = plans.reduce((n, p) => n + p.write.size, 0);
   const removed = plans.reduce((n, p) => n + p.remove.length, 0);
   const unchanged = plans.reduce((n, p) => n + p.unchanged.length, 0);
@@ -295,7 +295,7 @@ function report(
       input: c.source.displayPath,
       out: `${label(cwd, out)}/${c.source.name}`,
       operations: c.ir.operations.length,
-      types: c.inferred.declarations.length,
+      types: c.types.declarations.length,
       files: c.files.size,
       warnings: c.diagnostics.length,
       ...(command === "generate" ? { changes: count(planOf(out), c.source.name) } : {}),

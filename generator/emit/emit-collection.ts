@@ -2,14 +2,14 @@
  * `emit`: IR + inferred types → the files of `generated/<collection>/`, as an in-memory map
  * from relative path to content. Nothing touches the disk here; `write` does that.
  */
-import type { InferResult, JsonValue } from "../infer/contract.js";
+import { typesOf, type JsonValue, type TypeGraph } from "../infer/contract.js";
 import type { CollectionIR, OperationIR } from "../model/ir.js";
 import { fixturesContext } from "./fixtures-context.js";
+import { declarationSource } from "./graph-types.js";
 import { operationContext } from "./operation-context.js";
 import { runtimeFiles } from "./runtime-files.js";
 import type { Templates } from "./templates.js";
-import { jsDoc, propertyKey, stringLiteral } from "./ts-text.js";
-import { tsLiteral } from "./literal.js";
+import { jsDoc, propertyKey, stringLiteral, tsLiteral } from "./ts/index.js";
 import { compareText } from "../compare.js";
 
 export type FileMap = Map<string, string>;
@@ -17,7 +17,7 @@ export type FileMap = Map<string, string>;
 /** The names `index.ts.hbs` declares itself. */
 export const INDEX_DECLARATIONS = ["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"];
 
-export function emitCollection(ir: CollectionIR, inferred: InferResult, templates: Templates): FileMap {
+export function emitCollection(ir: CollectionIR, graph: TypeGraph, templates: Templates): FileMap {
   const files: FileMap = new Map();
   const mainBase = mostCommonBase(ir.operations);
   const header = (what: string) =>
@@ -27,12 +27,13 @@ export function emitCollection(ir: CollectionIR, inferred: InferResult, template
   const paramsRequired = new Map<string, boolean>();
   for (const op of ops) {
     const where = ` (${commentLine(op.itemPath)})`;
-    const context = operationContext(op, inferred, header(where), op.url.base === mainBase);
+    const types = typesOf(graph, op.id);
+    const context = operationContext(op, types, header(where), op.url.base === mainBase);
     paramsRequired.set(op.id, context.paramsRequired);
     files.set(`operations/${op.id}.ts`, templates.operation(context));
-    files.set(`fixtures/${op.id}.ts`, templates.fixtures(fixturesContext(op, inferred, header(where))));
+    files.set(`fixtures/${op.id}.ts`, templates.fixtures(fixturesContext(op, types, header(where))));
   }
-  files.set("types.ts", templates.types({ header: header(""), declarations: inferred.declarations.map((d) => d.tsSource.trim()) }));
+  files.set("types.ts", templates.types({ header: header(""), declarations: graph.declarations.map((d) => declarationSource(d).trim()) }));
   files.set("fixtures/index.ts", templates["fixtures-index"]({ header: header(""), operations: ops.map((op) => ({ id: op.id, file: op.id })) }));
   files.set("index.ts", templates.index(indexContext(ir, ops, paramsRequired, header(""))));
   for (const [path, content] of runtimeFiles()) files.set(`runtime/${path}`, content);

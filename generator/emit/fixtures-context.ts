@@ -2,12 +2,12 @@
  * Typed fixtures: every distinct request body sample and every saved example, each checked
  * against its inferred type with `satisfies`. Headers that carry credentials are redacted.
  */
-import type { InferResult, JsonValue } from "../infer/contract.js";
+import type { JsonValue, OperationTypes } from "../infer/contract.js";
 import type { OperationIR, ResponseIR } from "../model/ir.js";
 import { isJsonResponse } from "../model/responses.js";
 import { isSecretName } from "../model/secrets.js";
-import { tsLiteral } from "./literal.js";
-import { stringLiteral } from "./ts-text.js";
+import { tsTypeOf } from "./graph-types.js";
+import { arrayOf, declaredNames, printType, stringLiteral, tsLiteral } from "./ts/index.js";
 
 export const REDACTED = "[redacted]";
 
@@ -18,25 +18,27 @@ export interface FixturesContext {
   header: string;
   id: string;
   typeImports: string;
-  requestSampleType: string;
+  requestSamplesType: string;
   requestSamples: string[];
   examples: string[];
 }
 
-export function fixturesContext(op: OperationIR, inferred: InferResult, header: string): FixturesContext {
+export function fixturesContext(op: OperationIR, types: OperationTypes, header: string): FixturesContext {
   const refs = new Set<string>();
-  const requestRoot = op.body?.mode === "raw" ? inferred.roots[`${op.id}:request`] : undefined;
+  const requestRoot = op.body?.mode === "raw" ? types.request : undefined;
   // Rendered once; equal literals are equal samples.
   const requestSamples = [...new Set(requestRoot?.values.map((v) => indentBlock(tsLiteral(v.value), "  ")) ?? [])];
-  if (requestRoot && requestSamples.length) requestRoot.refs.forEach((r) => refs.add(r));
+  const requestSamplesType = requestRoot && requestSamples.length ? arrayOf(tsTypeOf(requestRoot.type)) : undefined;
+  if (requestSamplesType) declaredNames(requestSamplesType, refs);
 
   const examples = op.responses.map((response) => {
-    const root = inferred.roots[`${op.id}:response:${response.status}`];
+    const root = types.responses.get(response.status);
     const value = isJsonResponse(response) ? root?.values.find((v) => v.origin === response.name)?.value : undefined;
     let body: string;
     if (value !== undefined && root) {
-      root.refs.forEach((r) => refs.add(r));
-      body = `${bodyLiteral(value)} satisfies ${root.tsType}`;
+      const type = tsTypeOf(root.type);
+      declaredNames(type, refs);
+      body = `${bodyLiteral(value)} satisfies ${printType(type)}`;
     } else {
       body = response.body === undefined ? "undefined" : stringLiteral(response.body);
     }
@@ -47,7 +49,7 @@ export function fixturesContext(op: OperationIR, inferred: InferResult, header: 
     header,
     id: op.id,
     typeImports: [...refs].sort().join(", "),
-    requestSampleType: requestRoot && requestSamples.length ? requestRoot.tsType : "",
+    requestSamplesType: requestSamplesType ? printType(requestSamplesType) : "",
     requestSamples,
     examples,
   };

@@ -2,14 +2,12 @@
  * The template context of one operation module: its spec, params type, result union and the
  * JSDoc with an `@example` built from the item's own sample values.
  */
-import type { InferResult, JsonValue } from "../infer/contract.js";
+import { ExactNumber, type JsonValue, type OperationTypes } from "../infer/contract.js";
 import type { OperationIR } from "../model/ir.js";
-import { isBinaryResponse } from "../model/responses.js";
-import { statusesOf } from "../model/type-requests.js";
+import { isBinaryResponse, statusesOf } from "../model/responses.js";
 import { buildParamsShape, type ParamsShape } from "./params.js";
 import { bodyTypeOfStatus } from "./response-types.js";
-import { jsDoc, propertyKey, stringLiteral } from "./ts-text.js";
-import { tsLiteral } from "./literal.js";
+import { declaredNames, jsDoc, literal, printType, propertyKey, ref, tsLiteral, unionOf } from "./ts/index.js";
 
 export interface OperationContext {
   header: string;
@@ -26,20 +24,20 @@ export interface OperationContext {
   functionDoc: string;
 }
 
-export function operationContext(op: OperationIR, inferred: InferResult, header: string, overridableBase: boolean): OperationContext {
-  const params = buildParamsShape(op, inferred);
+export function operationContext(op: OperationIR, types: OperationTypes, header: string, overridableBase: boolean): OperationContext {
+  const params = buildParamsShape(op, types);
   const statuses = statusesOf(op);
   const refs = new Set<string>(params.refs);
   const results = statuses.map((status) => {
     const examples = op.responses.filter((r) => r.status === status);
-    const body = bodyTypeOfStatus(op, status, inferred);
-    body.refs.forEach((r) => refs.add(r));
+    const body = bodyTypeOfStatus(op, status, types);
     const headerNames = commonHeaderNames(examples.map((e) => e.headers.map((h) => h.key.toLowerCase())));
-    const headerType = headerNames.length ? `, ${headerNames.map(stringLiteral).join(" | ")}` : "";
+    const response = ref("ApiResponse", literal(status), body, ...(headerNames.length ? [unionOf(headerNames.map(literal))] : []));
+    declaredNames(response, refs);
     const names = [...new Set(examples.map((e) => e.name))];
     return {
       doc: jsDoc([`${status}: ${names.join("; ")}`], "  "),
-      type: `ApiResponse<${status}, ${body.tsType}${headerType}>`,
+      type: printType(response),
     };
   });
   return {
@@ -54,7 +52,7 @@ export function operationContext(op: OperationIR, inferred: InferResult, header:
     paramsRequired: params.required,
     results,
     documentedStatuses: statuses.length ? statuses.join(" | ") : "never",
-    functionDoc: functionDoc(op, params, inferred),
+    functionDoc: functionDoc(op, params, types),
   };
 }
 
@@ -135,27 +133,24 @@ function specLiteral(op: OperationIR, overridableBase: boolean): string {
   return tsLiteral(spec as JsonValue);
 }
 
-function functionDoc(op: OperationIR, params: ParamsShape, inferred: InferResult): string {
+function functionDoc(op: OperationIR, params: ParamsShape, types: OperationTypes): string {
   const lines: string[] = [op.name, ""];
   if (op.description) lines.push(op.description.trim(), "");
   lines.push(`\`${op.method} ${op.url.template}\``, "");
   if (op.auth.type !== "noauth") lines.push(`Auth: ${op.auth.type} (from ${op.auth.from}).`, "");
   lines.push("@example");
-  const args = params.exampleArgument(inferred);
+  const args = params.exampleArgument();
   lines.push(`const res = await api.${op.id}(${args});`);
   const ok = statusesOf(op).find((s) => s >= 200 && s < 300);
   if (ok !== undefined) {
-    const firstKey = exampleResponseKey(inferred, `${op.id}:response:${ok}`);
+    const firstKey = exampleResponseKey(types.responses.get(ok)?.values[0]?.value);
     lines.push(`if (res.status === ${ok}) console.log(res.body${firstKey ? accessor(firstKey) : ""});`);
   }
   return jsDoc(lines);
 }
 
-function exampleResponseKey(inferred: InferResult, key: string): string | undefined {
-  const value = inferred.roots[key]?.values[0]?.value;
-  if (value && typeof value === "object" && !Array.isArray(value) && !(value.constructor?.name === "ExactNumber")) {
-    return Object.keys(value)[0];
-  }
+function exampleResponseKey(value: JsonValue | undefined): string | undefined {
+  if (value && typeof value === "object" && !Array.isArray(value) && !(value instanceof ExactNumber)) return Object.keys(value)[0];
   return undefined;
 }
 

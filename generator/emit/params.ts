@@ -2,15 +2,28 @@
  * The `params` argument of an operation: `path`, `query`, `headers` and `body` as the request
  * needs them, each member typed from inference and documented from the collection.
  */
-import type { InferResult } from "../infer/contract.js";
+import type { InferredRoot, OperationTypes } from "../infer/contract.js";
 import type { OperationIR } from "../model/ir.js";
+import { tsTypeOf } from "./graph-types.js";
 import { requestBodyType } from "./response-types.js";
-import { tsLiteral } from "./literal.js";
-import { jsDoc, propertyKey, stringLiteral } from "./ts-text.js";
+import {
+  arrayOf,
+  declaredNames,
+  keyword,
+  objectType,
+  printInterface,
+  propertyKey,
+  ref,
+  stringLiteral,
+  tsLiteral,
+  unionOf,
+  type TsMember,
+  type TsType,
+} from "./ts/index.js";
 
 interface Member {
   key: string;
-  type: string;
+  type: TsType;
   required: boolean;
   description?: string;
   /** The sample value as TypeScript source, for the `@example`. */
@@ -21,89 +34,73 @@ interface Group {
   name: "path" | "query" | "headers" | "body";
   members?: Member[];
   /** Set for a body typed as a whole (JSON, text, file, graphql). */
-  whole?: { type: string; required: boolean; example?: string };
+  whole?: { type: TsType; required: boolean; example?: string };
 }
 
 export interface ParamsShape {
   required: boolean;
+  /** The collection's types the declaration mentions. */
   refs: string[];
+  /** `interface <name> { ... }` (or a type alias when there are no parameters), without `export`. */
   declaration(name: string): string;
-  exampleArgument(inferred: InferResult): string;
+  exampleArgument(): string;
 }
 
-export function buildParamsShape(op: OperationIR, inferred: InferResult): ParamsShape {
-  const refs: string[] = [];
-  const typeOf = (key: string, fallback: string) => {
-    const root = inferred.roots[key];
-    if (!root) return fallback;
-    refs.push(...root.refs);
-    return root.tsType;
-  };
-  const member = (key: string, rootKey: string, required: boolean, samples: readonly string[], description?: string, stringOnly = false): Member => {
-    let type = typeOf(rootKey, "string");
+export function buildParamsShape(op: OperationIR, types: OperationTypes): ParamsShape {
+  const member = (key: string, root: InferredRoot | undefined, required: boolean, samples: readonly string[], description?: string, stringOnly = false): Member => {
+    let type = root ? tsTypeOf(root.type) : keyword("string");
     // Header values are strings on the wire and in `Headers`; keep inferred string literals only.
-    if (stringOnly && !/^"[^"]*"( \| "[^"]*")*$/.test(type)) type = "string";
+    if (stringOnly && !isStringLiterals(type)) type = keyword("string");
     return { key, type, required, description: withoutMarker(description), example: samples[0] !== undefined ? sampleLiteral(samples[0], type) : required ? `"..."` : undefined };
   };
 
   const groups: Group[] = [];
   if (op.pathParams.length) {
-    groups.push({
-      name: "path",
-      members: op.pathParams.map((p) => member(p.key, `${op.id}:path:${p.key}`, true, p.samples, p.description)),
-    });
+    groups.push({ name: "path", members: op.pathParams.map((p) => member(p.key, types.path.get(p.key), true, p.samples, p.description)) });
   }
   const query = op.query.filter((q) => q.kind === "caller");
   if (query.length) {
-    groups.push({
-      name: "query",
-      members: repeatable(query.map((q) => member(q.key, `${op.id}:query:${q.key}`, q.required, q.samples, q.description))),
-    });
+    groups.push({ name: "query", members: repeatable(query.map((q) => member(q.key, types.query.get(q.key), q.required, q.samples, q.description))) });
   }
   const headers = op.headers.filter((h) => h.kind === "caller");
   if (headers.length) {
-    groups.push({
-      name: "headers",
-      members: uniqueByKey(headers).map((h) => member(h.key, `${op.id}:header:${h.key}`, h.required, h.samples, h.description, true)),
-    });
+    groups.push({ name: "headers", members: uniqueByKey(headers).map((h) => member(h.key, types.headers.get(h.key), h.required, h.samples, h.description, true)) });
   }
   const body = op.body;
   if (body?.fields) {
+    // A form whose fields are all fixed by the collection asks nothing of the caller.
     const fields = body.fields.filter((f) => f.value === undefined);
-    groups.push({
+    if (fields.length) groups.push({
       name: "body",
-      members: repeatable(fields.map((f) =>
-        f.type === "file"
-          ? { key: f.key, type: "Blob", required: f.required, description: f.description, example: `new Blob(["..."])` }
-          : listOf(member(f.key, `${op.id}:form:${f.key}`, f.required, f.samples, f.description), f.repeated),
-      )),
+      members: repeatable(
+        fields.map((f) =>
+          f.type === "file"
+            ? { key: f.key, type: ref("Blob"), required: f.required, description: f.description, example: `new Blob(["..."])` }
+            : listOf(member(f.key, types.form.get(f.key), f.required, f.samples, f.description), f.repeated),
+        ),
+      ),
     });
   } else if (body) {
-    const type = requestBodyType(op, inferred)!;
-    refs.push(...type.refs);
-    groups.push({
-      name: "body",
-      whole: { type: type.tsType, required: body.mode !== "graphql", example: bodyExample(op, inferred) },
-    });
+    groups.push({ name: "body", whole: { type: requestBodyType(op, types)!, required: body.mode !== "graphql", example: bodyExample(op, types) } });
   }
 
   const groupRequired = (g: Group) => (g.whole ? g.whole.required : (g.members ?? []).some((m) => m.required));
-  const required = groups.some(groupRequired);
+  const groupType = (g: Group): TsType =>
+    g.whole?.type ??
+    objectType(
+      (g.members ?? []).map((m): TsMember => ({ key: m.key, type: m.type, optional: !m.required, doc: m.description ? [m.description] : [] })),
+      { multiline: true },
+    );
+  const members: TsMember[] = groups.map((g) => ({ key: g.name, type: groupType(g), optional: !groupRequired(g), doc: [groupDoc(g.name)] }));
+  const refs = new Set<string>();
+  for (const m of members) declaredNames(m.type, refs);
 
   return {
-    required,
-    refs: [...new Set(refs)],
+    required: groups.some(groupRequired),
+    refs: [...refs],
     declaration(name) {
       if (!groups.length) return `type ${name} = Record<string, never>;`;
-      const lines = groups.map((g) => {
-        const optional = groupRequired(g) ? "" : "?";
-        if (g.whole) return `${jsDoc([groupDoc(g.name)], "  ")}  ${g.name}${optional}: ${g.whole.type};`;
-        const inner = (g.members ?? [])
-          .map((m) => `${m.description ? jsDoc([m.description], "    ") : ""}    ${propertyKey(m.key)}${m.required ? "" : "?"}: ${m.type};`)
-          .join("\n");
-        return `${jsDoc([groupDoc(g.name)], "  ")}  ${g.name}${optional}: {\n${inner}\n  };`;
-      });
-      return `interface ${name} {\n${lines.join("\n")}\n}`;
+      return printInterface(name, members, { exported: false }).trimEnd();
     },
     exampleArgument() {
       const parts = groups.flatMap((g) => {
@@ -117,6 +114,16 @@ export function buildParamsShape(op: OperationIR, inferred: InferResult): Params
   };
 }
 
+function isStringLiterals(type: TsType): boolean {
+  if (type.kind === "literal") return typeof type.value === "string";
+  return type.kind === "union" && type.members.every((m) => m.kind === "literal" && typeof m.value === "string");
+}
+
+function mentions(type: TsType, name: "number" | "boolean"): boolean {
+  if (type.kind === "keyword") return type.name === name;
+  return type.kind === "union" && type.members.some((m) => mentions(m, name));
+}
+
 /** A key the request repeats (`services[]=a&services[]=b`) takes a list of values. */
 function repeatable(members: Member[]): Member[] {
   const byKey = new Map<string, Member[]>();
@@ -124,7 +131,7 @@ function repeatable(members: Member[]): Member[] {
   return [...byKey.values()].map((same) => {
     const first = same[0]!;
     if (same.length === 1) return first;
-    return { ...first, type: `(${first.type})[]`, required: same.some((m) => m.required), example: `[${same.map((m) => m.example ?? '""').join(", ")}]` };
+    return { ...first, type: arrayOf(first.type), required: same.some((m) => m.required), example: `[${same.map((m) => m.example ?? '""').join(", ")}]` };
   });
 }
 
@@ -135,7 +142,7 @@ function withoutMarker(description: string | undefined): string | undefined {
 }
 
 function listOf(m: Member, repeated: boolean | undefined): Member {
-  return repeated ? { ...m, type: `${m.type} | (${m.type})[]` } : m;
+  return repeated ? { ...m, type: unionOf([m.type, arrayOf(m.type)]) } : m;
 }
 
 function uniqueByKey<T extends { key: string }>(items: readonly T[]): T[] {
@@ -157,15 +164,15 @@ function groupDoc(name: Group["name"]): string {
 }
 
 /** A sample string as a literal of the member's type: `30` for numbers, `"open"` otherwise. */
-function sampleLiteral(sample: string, type: string): string {
-  if (/\bnumber\b/.test(type) && /^-?\d+(\.\d+)?$/.test(sample)) return sample;
-  if (/\bboolean\b/.test(type) && (sample === "true" || sample === "false")) return sample;
+function sampleLiteral(sample: string, type: TsType): string {
+  if (mentions(type, "number") && /^-?\d+(\.\d+)?$/.test(sample)) return sample;
+  if (mentions(type, "boolean") && (sample === "true" || sample === "false")) return sample;
   return stringLiteral(sample);
 }
 
-function bodyExample(op: OperationIR, inferred: InferResult): string | undefined {
+function bodyExample(op: OperationIR, types: OperationTypes): string | undefined {
   const body = op.body!;
-  const value = inferred.roots[`${op.id}:request`]?.values[0]?.value;
+  const value = types.request?.values[0]?.value;
   if (body.mode === "raw" && body.language === "json") return value === undefined ? undefined : tsLiteral(value);
   if (body.mode === "raw") return body.samples[0] ? stringLiteral(body.samples[0].text) : undefined;
   if (body.mode === "file") return `new Blob(["..."])`;

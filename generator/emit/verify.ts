@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type { SourceFile } from "ts-morph";
-import type { InferResult } from "../infer/contract.js";
+import type { TypeGraph } from "../infer/contract.js";
 import type { CollectionIR } from "../model/ir.js";
 import { INDEX_DECLARATIONS } from "./emit-collection.js";
 
@@ -18,7 +18,7 @@ export interface VerifyProblem {
 
 
 /** Checks the non-runtime files of one collection's output against its IR and inferred types. */
-export function verifyDeclarations(files: ReadonlyMap<string, string>, ir: CollectionIR, inferred: InferResult): VerifyProblem[] {
+export function verifyDeclarations(files: ReadonlyMap<string, string>, ir: CollectionIR, graph: TypeGraph): VerifyProblem[] {
   const { Project } = tsMorph();
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
   const problems: VerifyProblem[] = [];
@@ -43,7 +43,7 @@ export function verifyDeclarations(files: ReadonlyMap<string, string>, ir: Colle
     expect(`operations/${op.id}.ts`, [`${op.id}Spec`, `${op.typeName}Params`, `${op.typeName}Result`, op.id], (m) => m === "../runtime/index.js" || m === "../types.js");
     expect(`fixtures/${op.id}.ts`, [`${op.id}Examples`, `${op.id}RequestSamples`], (m) => m === "../runtime/index.js" || m === "../types.js");
   }
-  expect("types.ts", inferred.declarations.map((d) => d.name), () => false);
+  expect("types.ts", graph.declarations.map((d) => d.name), () => false);
   expect("index.ts", INDEX_DECLARATIONS, (m) => m === "./runtime/index.js" || m === "./types.js" || operationModule.has(m));
   const fixtureModules = new Set(ir.operations.map((op) => `./${op.id}.js`));
   expect("fixtures/index.ts", ["fixtures"], (m) => m === "../runtime/index.js" || fixtureModules.has(m));

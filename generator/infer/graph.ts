@@ -39,7 +39,7 @@ export interface NameHint {
   /** The object this one is nested in (for qualified names on collision). */
   parent?: ObjectNode;
   /** Set for the root object of a request. */
-  root?: { key: string; order: number; role: string; status?: number; operation: string };
+  root?: { order: number; role: string; status?: number; operation: string };
   /** Human description of the position, for JSDoc. */
   describe: string;
 }

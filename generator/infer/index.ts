@@ -1,26 +1,28 @@
 /**
- * pmgen's type inference: samples → type graph (`merge`) → sharing and names (`assign-names`)
- * → TypeScript (`render-ts`) and JSON Schema (`render-schema`) from the same graph.
+ * pmgen's type inference: samples → type graph (`merge`) → sharing and names (`assign-names`).
+ * The named graph is the result; `emit` renders it as TypeScript and `openapi` as JSON Schema.
  */
-import type {
-  Diagnostic,
-  InferResult,
-  InferredRoot,
-  JsonSchema,
-  JsonValue,
-  NamedDeclaration,
-  ParseResult,
-  TypeRequest,
+import {
+  describePosition,
+  emptyOperationTypes,
+  ExactNumber,
+  roleOf,
+  setRoot,
+  statusOf,
+  type Diagnostic,
+  type InferredRoot,
+  type JsonValue,
+  type NamedType,
+  type OperationTypes,
+  type ParseResult,
+  type TypeGraph,
+  type TypeRequest,
 } from "./contract.js";
-import { ExactNumber } from "./contract.js";
 import { assignNames, forEachObject, type RootEntry } from "./assign-names.js";
-import { commentText } from "./escape.js";
-import type { NameHint, ObjectNode, TypeNode } from "./graph.js";
+import type { NameHint, TypeNode } from "./graph.js";
 import { mergeObservations, renamed } from "./merge.js";
 import { pascalCase } from "./naming.js";
 import { parseJson } from "./parse-json.js";
-import { renderDeclaration, declarationDoc, renderType } from "./render-ts.js";
-import { renderObjectSchema, renderSchema } from "./render-schema.js";
 import { textToValue, type Observation } from "./sample-to-shape.js";
 import { parseLenient } from "./lenient-json.js";
 import { memoizeText } from "../memoize.js";
@@ -30,17 +32,20 @@ export { parseJson } from "./parse-json.js";
 export { ExactNumber } from "./contract.js";
 export type * from "./contract.js";
 
+/** Where a root is, for its declaration's JSDoc: `the response body of \`getUser\` (status 200)`. */
 function describeRequest(request: TypeRequest): string {
   const op = `\`${request.operation}\``;
-  switch (request.role) {
+  const { position } = request;
+  switch (position.part) {
     case "request":
       return `the request body of ${op}`;
     case "response":
-      return request.status !== undefined ? `the response body of ${op} (status ${request.status})` : `the response body of ${op}`;
+      return `the response body of ${op} (status ${position.status})`;
     case "header":
-      return `a header of ${op} (${request.key})`;
+    case "responseHeader":
+      return `a header of ${op} (${position.key})`;
     default:
-      return `a parameter of ${op} (${request.key})`;
+      return `a parameter of ${op} (${position.key})`;
   }
 }
 
@@ -50,12 +55,6 @@ function rootName(name: string): string {
   return /^[A-Za-z]/.test(pascal) ? pascal : `T${pascal}`;
 }
 
-/** Sets an own property even for the key `__proto__` (`defineProperty` for every key is slow on big objects). */
-function assign<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
-}
-
 /** The sorted keys of a JSON object (`undefined` for anything else), as one string. */
 function rootKeys(value: JsonValue): string | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof ExactNumber) return undefined;
@@ -63,7 +62,7 @@ function rootKeys(value: JsonValue): string | undefined {
 }
 
 function isErrorResponse(request: TypeRequest): boolean {
-  return request.role === "response" && request.kind === "json" && (request.status ?? 0) >= 400;
+  return request.position.part === "response" && request.kind === "json" && request.position.status >= 400;
 }
 
 /**
@@ -87,7 +86,7 @@ function errorRootKeys(requests: readonly TypeRequest[], parse: ParseSample): Ma
 /** `parseJson` for the sample texts of one run. */
 type ParseSample = (text: string) => ParseResult;
 
-export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): InferResult {
+export function inferTypes(requests: readonly TypeRequest[], reservedNames: ReadonlySet<string> = new Set()): TypeGraph {
   // Collections repeat their bodies: github-v3's 1,579 examples hold 290 distinct texts (793
   // error bodies, 22 distinct). Each distinct text is parsed once per run and its value shared
   // by every request that holds it; nothing downstream changes a parsed value (merging and the
@@ -95,7 +94,7 @@ export function inferTypes(requests: TypeRequest[], reservedNames: ReadonlySet<s
   const parse: ParseSample = memoizeText(parseJson);
   const errorKeys = errorRootKeys(requests, parse);
   const merged: MergedTypes = new Map();
-  return nameAndRender(
+  return nameAll(
     requests.map((request, order) => inferRequest(request, order, errorKeys, parse, merged)),
     reservedNames,
   );
@@ -138,11 +137,11 @@ function readSamples(
       evidence.push({ value: lenient.parse.value, sample: evidence.length + values.length });
       if (!lenient.placeholders) values.push({ origin: sample.origin, value: lenient.parse.value });
       if (lenient.repairs.length > 0) {
-        warn(`${request.key}: sample ${JSON.stringify(sample.origin)} is not strict JSON (${lenient.repairs.join(", ")}); read leniently`);
+        warn(`${describePosition(request.position)}: sample ${JSON.stringify(sample.origin)} is not strict JSON (${lenient.repairs.join(", ")}); read leniently`);
       }
     } else {
       notJson++;
-      warn(`${request.key}: sample ${JSON.stringify(sample.origin)} is not JSON (${parsed.message}); it is left out of the inferred type`);
+      warn(`${describePosition(request.position)}: sample ${JSON.stringify(sample.origin)} is not JSON (${parsed.message}); it is left out of the inferred type`);
     }
   }
   return { values, evidence, notJson };
@@ -158,7 +157,8 @@ type MergedTypes = Map<string, { type: TypeNode; warnings: readonly string[]; ob
  * texts share a key.
  */
 function mergeKey(request: TypeRequest, errorCorroborated: boolean): string {
-  const flags = `${request.kind}|${request.role === "response" ? "r" : ""}${(request.status ?? 0) >= 400 ? "e" : ""}${errorCorroborated ? "c" : ""}`;
+  const status = statusOf(request.position) ?? 0;
+  const flags = `${request.kind}|${roleOf(request.position) === "response" ? "r" : ""}${status >= 400 ? "e" : ""}${errorCorroborated ? "c" : ""}`;
   let key = flags;
   for (const sample of request.samples) key += `|${sample.text.length}:${sample.text}`;
   return key;
@@ -185,13 +185,11 @@ function inferRequest(
   } else if (values.length === 0) fallback = { kind: "string" };
 
   const name = rootName(request.name);
+  const role = roleOf(request.position);
+  const status = statusOf(request.position);
   const rootHint = (): NameHint => {
-    const hint: NameHint = {
-      name,
-      root: { key: request.key, order, role: request.role, operation: request.operation },
-      describe: describeRequest(request),
-    };
-    if (request.status !== undefined) hint.root!.status = request.status;
+    const hint: NameHint = { name, root: { order, role, operation: request.operation }, describe: describeRequest(request) };
+    if (status !== undefined) hint.root!.status = status;
     return hint;
   };
   let errorCorroborated = false;
@@ -209,13 +207,13 @@ function inferRequest(
       // A type without objects holds no hints and naming never changes it: it is shared as is
       // (most of a collection's headers and parameters).
       type = earlier.objects ? renamed(earlier.type, rootHint()) : earlier.type;
-      for (const message of earlier.warnings) warn(`${request.key}: ${message}`);
+      for (const message of earlier.warnings) warn(`${describePosition(request.position)}: ${message}`);
     } else {
       const warnings: string[] = [];
       type = mergeObservations([...values.map((v, sample) => ({ value: v.value, sample })), ...evidence], rootHint(), "$", 0, {
         warn: (message) => {
           warnings.push(message);
-          warn(`${request.key}: ${message}`);
+          warn(`${describePosition(request.position)}: ${message}`);
         },
         errorCorroborated,
       });
@@ -224,70 +222,27 @@ function inferRequest(
       merged.set(key, { type, warnings, objects });
     }
   }
-  const entry: RootEntry = { type, name, order, role: request.role, operation: request.operation };
-  if (request.status !== undefined) entry.status = request.status;
+  const entry: RootEntry = { type, name, order, role, operation: request.operation };
+  if (status !== undefined) entry.status = status;
   return { request, entry, values, diagnostics };
 }
 
-/** Every request's type, shared and named across the collection, rendered. */
-function nameAndRender(prepared: readonly InferredRequest[], reservedNames: ReadonlySet<string>): InferResult {
+/** Every request's type, shared and named across the collection. */
+function nameAll(prepared: readonly InferredRequest[], reservedNames: ReadonlySet<string>): TypeGraph {
   const diagnostics = prepared.flatMap((p) => p.diagnostics);
   const shapes = assignNames(
     prepared.map((p) => p.entry),
     reservedNames,
   );
-
-  const declarations: NamedDeclaration[] = shapes.map((shape) => {
-    const refs = new Set<string>();
-    const tsSource = renderDeclaration(shape.node, shape.uses.length, refs);
-    return new Declaration(shape.name, tsSource, [...refs].filter((ref) => ref !== shape.name).sort(), shape.node, shape.uses.length);
-  });
+  const declarations: NamedType[] = shapes.map((shape) => ({ name: shape.name, node: shape.node, uses: shape.uses.length }));
   declarations.sort((a, b) => compareText(a.name, b.name));
 
-  const roots: Record<string, InferredRoot> = {};
+  const operations = new Map<string, OperationTypes>();
   for (const { request, entry, values } of prepared) {
-    const refs = new Set<string>();
-    const tsType = renderType(entry.type, refs);
-    assign(roots, request.key, new Root(tsType, [...refs].sort(), entry.type, values));
+    let types = operations.get(request.operation);
+    if (types === undefined) operations.set(request.operation, (types = emptyOperationTypes()));
+    const root: InferredRoot = { type: entry.type, values };
+    setRoot(types, request.position, root);
   }
-  return { roots, declarations, diagnostics };
-}
-
-// Only `pmgen openapi` reads the JSON Schemas: each is rendered on first read. Getters on a
-// class, not on each object: an object literal with its own getter is built by a slow path,
-// and a run makes thousands of roots.
-
-class Declaration implements NamedDeclaration {
-  readonly #node: ObjectNode;
-  readonly #uses: number;
-  #schema: JsonSchema | undefined;
-  constructor(
-    readonly name: string,
-    readonly tsSource: string,
-    readonly refs: string[],
-    node: ObjectNode,
-    uses: number,
-  ) {
-    this.#node = node;
-    this.#uses = uses;
-  }
-  get schema(): JsonSchema {
-    return (this.#schema ??= renderObjectSchema(this.#node, declarationDoc(this.#node, this.#uses).map(commentText).join(" ")));
-  }
-}
-
-class Root implements InferredRoot {
-  readonly #type: TypeNode;
-  #schema: JsonSchema | undefined;
-  constructor(
-    readonly tsType: string,
-    readonly refs: string[],
-    type: TypeNode,
-    readonly values: { origin: string; value: JsonValue }[],
-  ) {
-    this.#type = type;
-  }
-  get schema(): JsonSchema {
-    return (this.#schema ??= renderSchema(this.#type));
-  }
+  return { declarations, operations, diagnostics };
 }

@@ -4,7 +4,7 @@ import type { DiagnosticSink } from "../diagnostics.js";
 import type { Example } from "./examples.js";
 import { headerList } from "./examples.js";
 import type { SourceLocation } from "../diagnostics.js";
-import type { ResponseIR } from "./ir.js";
+import type { OperationIR, ResponseIR } from "./ir.js";
 
 let codeByReason: Map<string, number> | undefined;
 
@@ -72,4 +72,9 @@ export function isJsonResponse(response: ResponseIR): boolean {
   if (type || response.language) return false;
   const head = response.body.trimStart()[0];
   return head === "{" || head === "[";
+}
+
+/** The documented statuses of an operation, ascending. */
+export function statusesOf(op: OperationIR): number[] {
+  return [...new Set(op.responses.map((r) => r.status))].sort((a, b) => a - b);
 }

@@ -1,10 +1,11 @@
 /**
- * CollectionIR + InferResult → an OpenAPI 3.1.0 document. The schemas are the inferred ones
+ * CollectionIR + TypeGraph → an OpenAPI 3.1.0 document. The schemas are the inferred ones
  * (JSON Schema 2020-12, OpenAPI 3.1's dialect): the same graph as the TypeScript types, shared
  * types under `components/schemas`.
  */
-import { ExactNumber, type InferResult, type JsonSchema, type JsonValue } from "../infer/contract.js";
+import { ExactNumber, typesOf, type InferredRoot, type JsonValue, type OperationTypes, type TypeGraph } from "../infer/contract.js";
 import type { AuthIR, BodyIR, CollectionIR, OperationIR, ResponseIR } from "../model/ir.js";
+import { declarationSchema, schemaOf, type JsonSchema } from "./schema.js";
 import { openApiPath, serverObject, type ServerObject } from "./servers.js";
 import { compareText } from "../compare.js";
 
@@ -39,7 +40,7 @@ function holdsRef(value: unknown): boolean {
 }
 
 /** Named examples from the samples that parsed; undefined when none is usable. */
-function examplesOf(values: { origin: string; value: JsonValue }[], used: Set<string>): Record<string, Obj> | undefined {
+function examplesOf(values: readonly { origin: string; value: JsonValue }[], used: Set<string>): Record<string, Obj> | undefined {
   const examples: Record<string, Obj> = {};
   for (const v of values) {
     const value = plain(v.value);
@@ -65,11 +66,12 @@ function exampleKey(name: string, used: Set<string>): string {
   return key;
 }
 
-export function buildOpenApi(collection: CollectionIR, inferred: InferResult): object {
-  const roots = inferred.roots;
-  const schemaOf = (key: string, fallback: JsonSchema = { type: "string" }): JsonSchema =>
-    Object.hasOwn(roots, key) ? roots[key]!.schema : fallback;
+/** The schema of an inferred position, or `fallback` when nothing was inferred there. */
+function rootSchema(root: InferredRoot | undefined, fallback: JsonSchema = { type: "string" }): JsonSchema {
+  return root === undefined ? fallback : schemaOf(root.type);
+}
 
+export function buildOpenApi(collection: CollectionIR, graph: TypeGraph): object {
   const servers: ServerObject[] = [];
   const serverKey = (server: ServerObject) => JSON.stringify(server);
   const paths: Record<string, Record<string, Obj>> = {};
@@ -87,7 +89,7 @@ export function buildOpenApi(collection: CollectionIR, inferred: InferResult): o
       skipped.push(op.id);
       continue;
     }
-    const operation = buildOperation(op, collection, unresolved, schemaOf, roots);
+    const operation = buildOperation(op, collection, unresolved, typesOf(graph, op.id));
     if (serverKey(server) !== serverKey(servers[0]!)) operation.servers = [server];
     const security = securityOf(op.auth, securitySchemes);
     if (security !== undefined) operation.security = security;
@@ -96,7 +98,7 @@ export function buildOpenApi(collection: CollectionIR, inferred: InferResult): o
   }
 
   const schemas: Record<string, JsonSchema> = {};
-  for (const declaration of inferred.declarations) own(schemas, declaration.name, declaration.schema);
+  for (const declaration of graph.declarations) own(schemas, declaration.name, declarationSchema(declaration));
 
   const info: Obj = { title: collection.title || collection.name, version: "1.0.0" };
   if (collection.description) info.description = collection.description;
@@ -111,13 +113,7 @@ export function buildOpenApi(collection: CollectionIR, inferred: InferResult): o
   return document;
 }
 
-function buildOperation(
-  op: OperationIR,
-  collection: CollectionIR,
-  unresolvedPathVariables: string[],
-  schemaOf: (key: string, fallback?: JsonSchema) => JsonSchema,
-  roots: InferResult["roots"],
-): Obj {
+function buildOperation(op: OperationIR, collection: CollectionIR, unresolvedPathVariables: string[], types: OperationTypes): Obj {
   const operation: Obj = { operationId: op.id, summary: op.name };
   if (op.description) operation.description = op.description;
   if (op.folderPath.length > 0) operation.tags = [op.folderPath[0]];
@@ -133,41 +129,36 @@ function buildOperation(
   const { path } = openApiPath(op.url.path, collection.variables);
   for (const p of op.pathParams) {
     if (!path.includes(`{${p.key}}`)) continue;
-    add({ name: p.key, in: "path", required: true, schema: schemaOf(`${op.id}:path:${p.key}`), ...(p.description ? { description: p.description } : {}) });
+    add({ name: p.key, in: "path", required: true, schema: rootSchema(types.path.get(p.key)), ...(p.description ? { description: p.description } : {}) });
   }
   for (const name of unresolvedPathVariables) {
     add({ name, in: "path", required: true, schema: { type: "string" }, description: `The Postman variable {{${name}}}.` });
   }
   for (const q of op.query) {
-    add({ name: q.key, in: "query", required: q.required, schema: schemaOf(`${op.id}:query:${q.key}`), ...(q.description ? { description: q.description } : {}) });
+    add({ name: q.key, in: "query", required: q.required, schema: rootSchema(types.query.get(q.key)), ...(q.description ? { description: q.description } : {}) });
   }
   for (const h of op.headers) {
     if (h.kind === "auth" || IGNORED_HEADERS.has(h.key.toLowerCase())) continue;
-    add({ name: h.key, in: "header", required: h.required, schema: schemaOf(`${op.id}:header:${h.key}`), ...(h.description ? { description: h.description } : {}) });
+    add({ name: h.key, in: "header", required: h.required, schema: rootSchema(types.headers.get(h.key)), ...(h.description ? { description: h.description } : {}) });
   }
   if (parameters.length > 0) operation.parameters = parameters;
 
   if (op.body !== undefined) {
-    const requestBody = buildRequestBody(op, op.body, schemaOf, roots);
+    const requestBody = buildRequestBody(op.body, types);
     if (requestBody !== undefined) operation.requestBody = requestBody;
   }
-  const responses = buildResponses(op, schemaOf, roots);
+  const responses = buildResponses(op, types);
   if (Object.keys(responses).length > 0) operation.responses = responses;
   return operation;
 }
 
-function buildRequestBody(
-  op: OperationIR,
-  body: BodyIR,
-  schemaOf: (key: string, fallback?: JsonSchema) => JsonSchema,
-  roots: InferResult["roots"],
-): Obj | undefined {
+function buildRequestBody(body: BodyIR, types: OperationTypes): Obj | undefined {
   const content: Record<string, Obj> = {};
   switch (body.mode) {
     case "raw": {
       if (body.language === "json") {
-        const media: Obj = { schema: schemaOf(`${op.id}:request`, {}) };
-        const examples = examplesOf(roots[`${op.id}:request`]?.values ?? [], new Set());
+        const media: Obj = { schema: rootSchema(types.request, {}) };
+        const examples = examplesOf(types.request?.values ?? [], new Set());
         if (examples !== undefined) media.examples = examples;
         own(content, mediaType(body.contentType, "application/json"), media);
       } else {
@@ -184,7 +175,7 @@ function buildRequestBody(
         const schema: JsonSchema =
           field.type === "file"
             ? { type: "string", format: "binary", ...(field.contentType ? { contentMediaType: field.contentType } : {}) }
-            : schemaOf(`${op.id}:form:${field.key}`);
+            : rootSchema(types.form.get(field.key));
         own(properties, field.key, field.description && typeof schema === "object" ? { ...schema, description: field.description } : schema);
         if (field.required && !required.includes(field.key)) required.push(field.key);
       }
@@ -200,7 +191,7 @@ function buildRequestBody(
       own(content, "application/json", {
         schema: {
           type: "object",
-          properties: { query: { type: "string" }, variables: schemaOf(`${op.id}:request`, { type: "object" }) },
+          properties: { query: { type: "string" }, variables: rootSchema(types.request, { type: "object" }) },
           required: ["query"],
         },
       });
@@ -215,7 +206,7 @@ function statusKey(status: number): string {
   return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : "default";
 }
 
-function buildResponses(op: OperationIR, schemaOf: (key: string, fallback?: JsonSchema) => JsonSchema, roots: InferResult["roots"]): Obj {
+function buildResponses(op: OperationIR, types: OperationTypes): Obj {
   const byStatus = new Map<string, ResponseIR[]>();
   for (const response of op.responses) {
     const key = statusKey(response.status);
@@ -233,17 +224,16 @@ function buildResponses(op: OperationIR, schemaOf: (key: string, fallback?: Json
         const name = header.key.toLowerCase();
         if (name === "content-type" || Object.hasOwn(headers, header.key)) continue;
         if (Object.keys(headers).some((k) => k.toLowerCase() === name)) continue;
-        own(headers, header.key, { schema: schemaOf(`${op.id}:response:${status}:header:${name}`) });
+        own(headers, header.key, { schema: rootSchema(types.responseHeaders.get(status)?.get(name)) });
       }
     }
     if (Object.keys(headers).length > 0) response.headers = headers;
 
-    const rootKey = `${op.id}:response:${status}`;
+    const root = types.responses.get(status);
     const content: Record<string, Obj> = {};
     const used = new Set<string>();
-    if (key !== "default" && Object.hasOwn(roots, rootKey)) {
-      const root = roots[rootKey]!;
-      const media: Obj = { schema: root.schema };
+    if (key !== "default" && root !== undefined) {
+      const media: Obj = { schema: schemaOf(root.type) };
       const exampleValues = examplesOf(root.values, used);
       if (exampleValues !== undefined) media.examples = exampleValues;
       const jsonType = examples.map((e) => e.contentType).find((t) => t !== undefined && t.toLowerCase().includes("json"));

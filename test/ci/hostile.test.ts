@@ -97,7 +97,7 @@ describe("hostile collection", () => {
   });
 
   it("every file declares exactly the names the IR calls for, and nothing else", () => {
-    expect(verifyDeclarations(generated.files, generated.ir, generated.inferred)).toEqual([]);
+    expect(verifyDeclarations(generated.files, generated.ir, generated.types)).toEqual([]);
   });
 
   it("no line or paragraph separator reaches the output, ", () => {

@@ -1,9 +1,9 @@
 /** Sample data we do not control must never break the generated code or the generator. */
 import { describe, expect, it } from "vitest";
-import { inferTypes } from "../../generator/infer/index.js";
+// inferTypes here renders the graph (see helpers.ts)
 import ts from "typescript";
-import { commentText, quote } from "../../generator/infer/escape.js";
-import { interfacesOf, jsonRequest, moduleOf, typecheck } from "./helpers.js";
+import { jsDoc, stringLiteral } from "../../generator/emit/ts/index.js";
+import { inferTypes, interfacesOf, jsonRequest, moduleOf, typecheck } from "./helpers.js";
 
 const HOSTILE_KEYS = [
   "__proto__",
@@ -43,9 +43,9 @@ describe("hostile keys and values", () => {
     expect(Object.getPrototypeOf(schema.properties)).toBe(Object.prototype);
   });
 
-  it("literal types hold any text exactly (quote) and comments cannot be closed (commentText)", () => {
+  it("literal types hold any text exactly (stringLiteral) and comments cannot be closed (jsDoc)", () => {
     const evil = ["a*/b", "c`${d}", "</script>", "\u2028\u2029", '"\\', "\u0000", "\ud800"];
-    const source = evil.map((text, i) => `/** ${commentText(text)} */\nexport const v${i} = ${quote(text)};\n`).join("");
+    const source = evil.map((text, i) => `${jsDoc([text])}export const v${i} = ${stringLiteral(text)};\n`).join("");
     expect(typecheck(source)).toEqual([]);
     const file = ts.createSourceFile("x.ts", source, ts.ScriptTarget.ES2022, true);
     const values = file.statements.map((statement) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { inferTypes } from "../../generator/infer/index.js";
+// inferTypes here renders the graph (see helpers.ts)
 import { pascalCase, singular } from "../../generator/infer/naming.js";
-import { jsonRequest } from "./helpers.js";
+import { inferTypes, jsonRequest } from "./helpers.js";
 
 describe("name words", () => {
   it.each([

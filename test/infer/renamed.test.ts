@@ -3,13 +3,15 @@
  * hint (`renamed` in merge.ts). The copy must be exactly what merging again would give.
  */
 import { describe, expect, it } from "vitest";
-import { inferTypes, parseJson, type TypeRequest } from "../../generator/infer/index.js";
+import { parseJson, type TypeRequest } from "../../generator/infer/index.js";
+import { statusOf } from "../../generator/infer/contract.js";
+import { inferTypes } from "./helpers.js";
 import type { NameHint, ObjectNode, TypeNode } from "../../generator/infer/graph.js";
 import { mergeObservations, renamed } from "../../generator/infer/merge.js";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { buildCollectionIR } from "../../generator/model/build.js";
-import { collectTypeRequests } from "../../generator/model/type-requests.js";
+import { collectTypeRequests } from "../../generator/infer/requests.js";
 import { FIXTURES, OCI_FOLDER, ROOT } from "../support.js";
 
 /** The type graph as plain data, hints included; a parent is named by its object's number. */
@@ -48,7 +50,7 @@ function describeGraph(type: TypeNode): unknown {
 }
 
 function rootHint(name: string, status: number): NameHint {
-  return { name, describe: `the response body of \`${name}\``, root: { key: `${name}:response:${status}`, order: 1, role: "response", status, operation: name } };
+  return { name, describe: `the response body of \`${name}\``, root: { order: 1, role: "response", status, operation: name } };
 }
 
 function expectRenamedEqualsMerged(texts: string[], status = 200): void {
@@ -86,7 +88,7 @@ describe("a merged type copied under another root", () => {
         if (request.kind !== "json") continue;
         const texts = request.samples.map((s) => s.text).filter((text) => text.trim() !== "" && parseJson(text).ok);
         if (texts.length === 0) continue;
-        expectRenamedEqualsMerged(texts, request.status ?? 200);
+        expectRenamedEqualsMerged(texts, statusOf(request.position) ?? 200);
         compared++;
       }
     }

@@ -1,7 +1,7 @@
 /** One test per merging rule in the README (Type inference). */
 import { describe, expect, it } from "vitest";
-import { inferTypes } from "../../generator/infer/index.js";
-import { jsonRequest, moduleOf, stringsRequest, typecheck } from "./helpers.js";
+// inferTypes here renders the graph (see helpers.ts)
+import { inferTypes, jsonRequest, moduleOf, stringsRequest, typecheck } from "./helpers.js";
 
 function infer(texts: string[], name = "GetThingResponse200", key = "getThing:response:200") {
   return inferTypes([jsonRequest(key, name, texts)]);

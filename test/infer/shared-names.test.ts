@@ -4,10 +4,10 @@
  * first in collection order.
  */
 import { describe, expect, it } from "vitest";
-import { inferTypes } from "../../generator/infer/index.js";
+// inferTypes here renders the graph (see helpers.ts)
 import { commonResource } from "../../generator/infer/assign-names.js";
 import type { TypeRequest } from "../../generator/infer/contract.js";
-import { jsonRequest, moduleOf, typecheck } from "./helpers.js";
+import { inferTypes, jsonRequest, moduleOf, typecheck } from "./helpers.js";
 
 const deployment = '{"id": 1, "ref": "main", "task": "deploy"}';
 

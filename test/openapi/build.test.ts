@@ -7,7 +7,7 @@ import { openApiPath, serverObject } from "../../generator/openapi/servers.js";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { buildCollectionIR } from "../../generator/model/build.js";
-import { collectTypeRequests } from "../../generator/model/type-requests.js";
+import { collectTypeRequests } from "../../generator/infer/requests.js";
 
 type Doc = Record<string, any>;
 

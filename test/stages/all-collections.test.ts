@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { inferCollection, outputFiles, runPipeline } from "../../generator/pipeline.js";
-import type { InferResult } from "../../generator/infer/contract.js";
+import { render, type Rendered } from "../infer/helpers.js";
 import { FIXTURES, OCI_FOLDER, ROOT, tempDir } from "../support.js";
 
 const out = tempDir("all");
@@ -62,12 +62,13 @@ describe("every shared collection", () => {
 
 describe("response header values", () => {
   it("left untyped by generate, change no other type or name (they stay reserved)", () => {
-    for (const { ir, inferred } of runPipeline({ inputs: [FIXTURES, OCI_FOLDER], cwd: ROOT })) {
-      const all = inferCollection(ir);
+    for (const { ir, types } of runPipeline({ inputs: [FIXTURES, OCI_FOLDER], cwd: ROOT })) {
+      const all = render(inferCollection(ir));
+      const inferred = render(types);
       const headerKey = (key: string) => /:response:\d+:header:/.test(key);
       expect(Object.keys(all.roots).some(headerKey), ir.title).toBe(ir.operations.some((op) => op.responses.some((r) => r.headers.length > 0)));
       expect(Object.keys(inferred.roots).some(headerKey), ir.title).toBe(false);
-      const plain = (result: InferResult, keep: (key: string) => boolean) => ({
+      const plain = (result: Rendered, keep: (key: string) => boolean) => ({
         declarations: result.declarations.map(({ name, tsSource, refs }) => ({ name, tsSource, refs })),
         roots: Object.entries(result.roots).filter(([key]) => keep(key)).map(([key, root]) => [key, root.tsType, root.refs]),
       });

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../../generator/pipeline.js";
-import { tsLiteral } from "../../generator/emit/literal.js";
-import { commentSafe, jsDoc, propertyKey, stringLiteral } from "../../generator/emit/ts-text.js";
+import { tsLiteral } from "../../generator/emit/ts/values.js";
+import { commentSafe, jsDoc, propertyKey, stringLiteral, typeMemberKey } from "../../generator/emit/ts/text.js";
 import { ExactNumber } from "../../generator/infer/contract.js";
 import { tempDir } from "../support.js";
 import { typeErrors } from "../ci/ts-check.js";
@@ -38,11 +38,13 @@ describe("ts-text", () => {
     expect(jsDoc(["a */ b"])).toBe("/** a *\\/ b */\n");
   });
 
-  it("quotes keys that are not identifiers and never writes a bare __proto__", () => {
+  it("quotes keys that are not identifier names and never writes a bare __proto__", () => {
     expect(propertyKey("id")).toBe("id");
     expect(propertyKey("content-type")).toBe('"content-type"');
-    expect(propertyKey("class")).toBe('"class"');
+    // Reserved words are identifier names: valid bare keys in object literals and types.
+    expect(propertyKey("class")).toBe("class");
     expect(propertyKey("__proto__")).toBe('["__proto__"]');
+    expect(typeMemberKey("__proto__")).toBe('"__proto__"');
     const value = Function(`return ${tsLiteral(JSON.parse('{"__proto__": {"polluted": true}}'))}`)();
     expect(Object.keys(value)).toEqual(["__proto__"]);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();

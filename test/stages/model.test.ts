@@ -7,7 +7,8 @@ import { buildCollectionIR } from "../../generator/model/build.js";
 import { generatedNames } from "../../generator/pipeline.js";
 import type { CollectionIR } from "../../generator/model/ir.js";
 import { methodName } from "../../generator/model/names.js";
-import { collectTypeRequests } from "../../generator/model/type-requests.js";
+import { collectTypeRequests } from "../../generator/infer/requests.js";
+import { keyOf } from "../infer/helpers.js";
 import { OCI_FOLDER, ROOT, tempDir } from "../support.js";
 
 const dir = tempDir("model");
@@ -69,7 +70,7 @@ describe("the OCI seed", () => {
   });
 
   it("asks infer for the request body, each status and each header position", () => {
-    const keys = collectTypeRequests(ir).map((r) => r.key);
+    const keys = collectTypeRequests(ir).map((r) => keyOf(r.operation, r.position));
     expect(keys).toContain("createVolumeBackup:request");
     expect(keys).toContain("createVolumeBackup:response:200");
     expect(keys).toContain("createVolumeBackup:response:500");

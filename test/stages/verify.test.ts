@@ -8,7 +8,7 @@ describe("verifyDeclarations", () => {
   const [oci] = runPipeline({ inputs: [OCI_FOLDER], cwd: ROOT });
 
   it("passes the generated OCI client", () => {
-    expect(verifyDeclarations(oci!.files, oci!.ir, oci!.inferred)).toEqual([]);
+    expect(verifyDeclarations(oci!.files, oci!.ir, oci!.types)).toEqual([]);
   });
 
   it("reports a statement or declaration the IR does not call for", () => {
@@ -17,7 +17,7 @@ describe("verifyDeclarations", () => {
     files.set("operations/createVolumeBackup.ts", operation.replace("/** Parameters of", 'fetch("https://evil.example");\n/** Parameters of'));
     files.set("types.ts", `${files.get("types.ts")}\nexport const leaked = 1;\n`);
     files.set("index.ts", files.get("index.ts")!.replace('import {\n  createRuntimeClient', 'import "./evil.js";\nimport {\n  createRuntimeClient'));
-    const problems = verifyDeclarations(files, oci!.ir, oci!.inferred);
+    const problems = verifyDeclarations(files, oci!.ir, oci!.types);
     expect(problems).toEqual([
       { file: "operations/createVolumeBackup.ts", message: "unexpected top-level ExpressionStatement" },
       { file: "types.ts", message: expect.stringMatching(/^declares .*leaked.*; expected /) },
@@ -28,7 +28,7 @@ describe("verifyDeclarations", () => {
   it("reports a syntax error, as a broken-out comment would cause", () => {
     const files = new Map(oci!.files);
     files.set("fixtures/createVolumeBackup.ts", files.get("fixtures/createVolumeBackup.ts")!.replace("/** Request body samples", "*/ } /** Request body samples"));
-    const problems = verifyDeclarations(files, oci!.ir, oci!.inferred);
+    const problems = verifyDeclarations(files, oci!.ir, oci!.types);
     expect(problems.some((p) => p.file === "fixtures/createVolumeBackup.ts" && p.message.startsWith("syntax error"))).toBe(true);
   });
 });

@@ -1,18 +1,17 @@
 /**
- * The evidence `infer` types from: one TypeRequest per position of each operation, following
- * the key conventions in `infer/contract.ts`.
+ * The IR adapted for inference: one `TypeRequest` per typed position of each operation (a JSON
+ * request body or GraphQL variables, the JSON responses of each status, each caller-supplied
+ * parameter, and optionally response header values), with every sample the collection holds.
  */
-import type { TypeRequest } from "../infer/contract.js";
-import type { OperationIR } from "./ir.js";
-import type { CollectionIR } from "./ir.js";
-import { isJsonResponse } from "./responses.js";
+import type { Position, TypeRequest } from "./contract.js";
+import type { CollectionIR, OperationIR } from "../model/ir.js";
+import { isJsonResponse, statusesOf } from "../model/responses.js";
 import { compareText } from "../compare.js";
 
 export interface TypeRequestOptions {
   /**
-   * Also type the values of saved responses' headers (`${opId}:response:${status}:header:${key}`).
-   * Only the OpenAPI export reads them: a generated client types a response's header names and
-   * reads their values as strings. They were 1,767 of github-v3's 4,868 type requests.
+   * Also type the values of saved responses' headers. Only the OpenAPI export reads them: a
+   * generated client types a response's header names and reads their values as strings.
    */
   responseHeaders?: boolean;
 }
@@ -31,24 +30,23 @@ export function responseHeaderTypeNames(ir: CollectionIR): string[] {
 export function operationTypeRequests(op: OperationIR, { responseHeaders = true }: TypeRequestOptions = {}): TypeRequest[] {
   const requests: TypeRequest[] = [];
   const { source, id: operation } = op;
-  const strings = (key: string, name: string, samples: readonly string[], role: TypeRequest["role"], status?: number) =>
-    requests.push({ source, operation, key, name, kind: "strings", role, status, samples: samples.map((text) => ({ origin: "request", text })) });
+  const strings = (position: Position, name: string, samples: readonly string[]) =>
+    requests.push({ source, operation, position, name, kind: "strings", samples: samples.map((text) => ({ origin: "request", text })) });
 
-  for (const p of op.pathParams) strings(`${op.id}:path:${p.key}`, `${op.typeName}Path`, p.samples, "param");
-  for (const q of op.query) if (q.kind === "caller") strings(`${op.id}:query:${q.key}`, `${op.typeName}Query`, q.samples, "param");
-  for (const h of op.headers) if (h.kind === "caller") strings(`${op.id}:header:${h.key}`, `${op.typeName}Headers`, h.samples, "header");
+  for (const p of op.pathParams) strings({ part: "path", key: p.key }, `${op.typeName}Path`, p.samples);
+  for (const q of op.query) if (q.kind === "caller") strings({ part: "query", key: q.key }, `${op.typeName}Query`, q.samples);
+  for (const h of op.headers) if (h.kind === "caller") strings({ part: "header", key: h.key }, `${op.typeName}Headers`, h.samples);
   for (const f of op.body?.fields ?? []) {
-    if (f.type === "text" && f.value === undefined) strings(`${op.id}:form:${f.key}`, `${op.typeName}Form`, f.samples, "param");
+    if (f.type === "text" && f.value === undefined) strings({ part: "form", key: f.key }, `${op.typeName}Form`, f.samples);
   }
   const body = op.body;
   if (body && ((body.mode === "raw" && body.language === "json") || body.mode === "graphql") && body.samples.length) {
     requests.push({
       source,
       operation,
-      key: `${op.id}:request`,
+      position: { part: "request" },
       name: body.mode === "graphql" ? `${op.typeName}Variables` : `${op.typeName}Request`,
       kind: "json",
-      role: "request",
       samples: body.samples.map((s) => ({ origin: s.origin, text: s.text })),
     });
   }
@@ -59,11 +57,9 @@ export function operationTypeRequests(op: OperationIR, { responseHeaders = true 
       requests.push({
         source,
         operation,
-        key: `${op.id}:response:${status}`,
+        position: { part: "response", status },
         name: `${op.typeName}Response${status}`,
         kind: "json",
-        role: "response",
-        status,
         samples: json.map((r) => ({ origin: r.name, text: r.body ?? "" })),
       });
     }
@@ -78,13 +74,8 @@ export function operationTypeRequests(op: OperationIR, { responseHeaders = true 
       }
     }
     for (const [key, values] of [...headerNames].sort(([a], [b]) => compareText(a, b))) {
-      strings(`${op.id}:response:${status}:header:${key}`, `${op.typeName}Response${status}Headers`, values, "header", status);
+      strings({ part: "responseHeader", status, key }, `${op.typeName}Response${status}Headers`, values);
     }
   }
   return requests;
-}
-
-/** The documented statuses of an operation, ascending. */
-export function statusesOf(op: OperationIR): number[] {
-  return [...new Set(op.responses.map((r) => r.status))].sort((a, b) => a - b);
 }

@@ -4,10 +4,13 @@
  * set rarely shows every optional field, and a client must not reject a new one. Only where the
  * samples say what other keys hold (`ObjectNode.additional`) are their values typed.
  */
-import { setOwn } from "./parse-json.js";
-import type { JsonValue } from "./contract.js";
-import type { ObjectNode, TypeNode } from "./graph.js";
+import { setOwn } from "../infer/parse-json.js";
+import type { JsonValue, NamedType } from "../infer/contract.js";
+import { declarationName, describeDeclaration } from "../infer/describe.js";
+import type { TypeNode } from "../infer/graph.js";
 
+/** JSON Schema 2020-12 (the dialect of OpenAPI 3.1); `$ref`s point at `#/components/schemas/<Name>`. */
+export type JsonSchema = { [key: string]: unknown } | boolean;
 type Schema = { [key: string]: unknown };
 
 export const SCHEMA_REF_PREFIX = "#/components/schemas/";
@@ -26,7 +29,7 @@ function simpleType(type: TypeNode): string | undefined {
   }
 }
 
-export function renderSchema(type: TypeNode): Schema {
+export function schemaOf(type: TypeNode): Schema {
   switch (type.kind) {
     case "unknown":
       return {};
@@ -45,11 +48,11 @@ export function renderSchema(type: TypeNode): Schema {
     case "literal":
       return { type: "string", const: type.value };
     case "object":
-      return { $ref: `${SCHEMA_REF_PREFIX}${type.object.name ?? type.object.canonical?.name}` };
+      return { $ref: `${SCHEMA_REF_PREFIX}${declarationName(type.object)}` };
     case "array":
-      return { type: "array", items: renderSchema(type.items) };
+      return { type: "array", items: schemaOf(type.items) };
     case "map":
-      return type.values.kind === "unknown" ? { type: "object" } : { type: "object", additionalProperties: renderSchema(type.values) };
+      return type.values.kind === "unknown" ? { type: "object" } : { type: "object", additionalProperties: schemaOf(type.values) };
     case "union": {
       // Scalars without enums collapse into one `type` list; `format` only constrains strings.
       const types = type.members.map(simpleType);
@@ -59,7 +62,7 @@ export function renderSchema(type: TypeNode): Schema {
         if (format?.kind === "string" && format.format) schema.format = format.format;
         return schema;
       }
-      return { anyOf: type.members.map(renderSchema) };
+      return { anyOf: type.members.map(schemaOf) };
     }
   }
 }
@@ -73,19 +76,22 @@ function exactPattern(key: string): string {
   return `^${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`;
 }
 
-export function renderObjectSchema(node: ObjectNode, description: string): Schema {
+/** The schema of a named object type, described as its TypeScript declaration is. */
+export function declarationSchema(named: NamedType): Schema {
+  const { node } = named;
+  const description = describeDeclaration(named).join(" ");
   const properties: { [key: string]: JsonValue } = {};
   const patternProperties: { [key: string]: JsonValue } = {};
   const required: string[] = [];
   for (const property of node.properties) {
-    const schema = renderSchema(property.type) as JsonValue;
+    const schema = schemaOf(property.type) as JsonValue;
     if (property.key.startsWith("$")) setOwn(patternProperties, exactPattern(property.key), schema);
     else setOwn(properties, property.key, schema);
     if (!property.optional) required.push(property.key);
   }
   const schema: Schema = { type: "object", description, properties };
   if (Object.keys(patternProperties).length > 0) schema.patternProperties = patternProperties;
-  if (node.additional !== undefined) schema.additionalProperties = renderSchema(node.additional);
+  if (node.additional !== undefined) schema.additionalProperties = schemaOf(node.additional);
   if (required.length > 0) schema.required = required;
   return schema;
 }

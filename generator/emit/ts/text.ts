@@ -3,8 +3,7 @@
  * a comment. Each is escaped so no input (`*\/`, quotes, backslashes, backticks, `${`, line
  * or paragraph separators, `</script>`) can end the literal or comment it sits in.
  */
-import { memoizeText } from "../memoize.js";
-import { isIdentifier } from "../model/names.js";
+import { memoizeText } from "../../memoize.js";
 
 const UNSAFE_IN_JSON = /[\u2028\u2029<]/;
 const UNSAFE_IN_JSON_ALL = /[\u2028\u2029<]/g;
@@ -21,13 +20,24 @@ export function stringLiteral(text: string): string {
 }
 
 /**
- * A property name: bare when it is an identifier, quoted otherwise. Memoized: fixtures repeat
- * the same few hundred keys across thousands of objects.
+ * A property name: bare when it is an identifier name (reserved words are fine there: `default`,
+ * `private`), quoted otherwise. Memoized: fixtures repeat the same few hundred keys across
+ * thousands of objects.
  */
 export const propertyKey = memoizeText((key) => {
   if (key === "__proto__") return `["__proto__"]`;
-  return isIdentifier(key) || (/^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER) ? key : stringLiteral(key);
+  return IDENTIFIER_NAME.test(key) || (/^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < Number.MAX_SAFE_INTEGER) ? key : stringLiteral(key);
 });
+
+const IDENTIFIER_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * A member name in an interface or type literal. As `propertyKey`, but `__proto__` is an
+ * ordinary quoted name there (only an object literal gives it prototype semantics).
+ */
+export function typeMemberKey(key: string): string {
+  return key === "__proto__" ? stringLiteral(key) : propertyKey(key);
+}
 
 /** Anything `commentSafe` would change: a line break other than `\n`, `*\/`, a control character, trailing blanks. */
 const COMMENT_UNSAFE = /\r|[\u2028\u2029\u0085]|\*\/|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[ \t]$/m;

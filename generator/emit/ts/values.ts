@@ -1,6 +1,6 @@
 /** JSON values (with exact big numbers) as TypeScript literals for fixtures and examples. */
-import { ExactNumber, type JsonValue } from "../infer/contract.js";
-import { propertyKey, stringLiteral } from "./ts-text.js";
+import { ExactNumber, type JsonValue } from "../../infer/contract.js";
+import { propertyKey, stringLiteral } from "./text.js";
 
 /** Deeper than this, values are written on one line so output size stays linear in nesting. */
 const MAX_PRETTY_DEPTH = 24;
