@@ -36,6 +36,8 @@ export interface GenerateArgs {
   /** Config file; default `pmgen.config.json` in `cwd` when present. */
   config?: string;
   quiet?: boolean;
+  /** Also print notes: the documented normalizations (a step number dropped from a name...). */
+  verbose?: boolean;
   report?: "json";
   /** Parse the output with ts-morph and check its declarations against the IR before writing. */
   verify?: boolean;
@@ -145,9 +147,9 @@ export function runGenerate(args: GenerateArgs): number {
     const writeMs = nowMs() - writeStarted;
     progress?.done();
     const diagnostics = collections.flatMap((c) => c.diagnostics);
-    if (human) printDiagnostics(io, diagnostics);
+    if (human) printDiagnostics(io, diagnostics, args.verbose);
     const totalMs = nowMs() - started;
-    if (human) io.err(summaryLine(collections, plans, diagnostics, cwd, totalMs));
+    if (human) io.err(summaryLine(collections, plans, diagnostics, cwd, totalMs, args.verbose));
     if (json) {
       const result = report("generate", collections, plans, outDirs, cwd, totalMs, writeMs);
       // How many files the second thread wrote (see write/write-files.ts).
@@ -236,13 +238,13 @@ export function runWatch(args: GenerateArgs & { debounceMs?: number }): { close(
   };
 }
 
-export function runInspect(args: { inputs: string[]; config?: string; cwd?: string; io?: Io }): number {
+export function runInspect(args: { inputs: string[]; config?: string; verbose?: boolean; cwd?: string; io?: Io }): number {
   const cwd = args.cwd ?? process.cwd();
   const io = args.io ?? processIo;
   return guarded(io, false, "inspect", () => {
     // The config's settings for these inputs apply, so the IR is the one `generate` emits.
     const models = modelCollections(resolveRun(args, cwd).inputs, cwd);
-    printDiagnostics(io, models.flatMap((m) => m.diagnostics));
+    printDiagnostics(io, models.flatMap((m) => m.diagnostics), args.verbose);
     const irs = models.map((m) => m.ir);
     io.out(`${JSON.stringify(irs.length === 1 ? irs[0] : irs, null, 2)}\n`);
     return 0;
@@ -253,15 +255,18 @@ function label(cwd: string, dir: string): string {
   return relative(cwd, dir) || ".";
 }
 
-function summaryLine(collections: GeneratedCollection[], plans: OutputPlan[], diagnostics: Diagnostic[], cwd: string, ms: number): string {
+function summaryLine(collections: GeneratedCollection[], plans: OutputPlan[], diagnostics: Diagnostic[], cwd: string, ms: number, verbose = false): string {
   const ops = collections.reduce((n, c) => n + c.ir.operations.length, 0);
   const types = collections.reduce((n, c) => n + c.types.declarations.length, 0);
   const written = plans.reduce((n, p) => n + p.write.size, 0);
   const removed = plans.reduce((n, p) => n + p.remove.length, 0);
   const unchanged = plans.reduce((n, p) => n + p.unchanged.length, 0);
   const outs = plans.map((p) => `${label(cwd, p.outDir)}/`).join(", ") || "(nothing)";
+  const warnings = diagnostics.filter((d) => d.severity !== "note").length;
+  const notes = diagnostics.length - warnings;
+  const noted = notes > 0 ? `, ${notes} note(s)${verbose ? "" : " (--verbose)"}` : "";
   return (
-    `pmgen: ${collections.length} collection(s), ${ops} operations, ${types} types, ${diagnostics.length} warning(s) → ${outs} ` +
+    `pmgen: ${collections.length} collection(s), ${ops} operations, ${types} types, ${warnings} warning(s)${noted} → ${outs} ` +
     `(${written} written, ${removed} removed, ${unchanged} unchanged) in ${Math.round(ms)} ms\n`
   );
 }
@@ -297,7 +302,8 @@ function report(
       operations: c.ir.operations.length,
       types: c.types.declarations.length,
       files: c.files.size,
-      warnings: c.diagnostics.length,
+      warnings: c.diagnostics.filter((d) => d.severity !== "note").length,
+      notes: c.diagnostics.filter((d) => d.severity === "note").length,
       ...(command === "generate" ? { changes: count(planOf(out), c.source.name) } : {}),
       timingMs: roundAll(c.timings),
     };
@@ -320,7 +326,8 @@ function report(
       operations: rows.reduce((n, r) => n + r.operations, 0),
       types: rows.reduce((n, r) => n + r.types, 0),
       files: rows.reduce((n, r) => n + r.files, 0),
-      warnings: warnings.length,
+      warnings: warnings.filter((w) => w.severity !== "note").length,
+      notes: warnings.filter((w) => w.severity === "note").length,
       written: plans.reduce((n, p) => n + p.write.size, 0),
       removed: plans.reduce((n, p) => n + p.remove.length, 0),
       unchanged: plans.reduce((n, p) => n + p.unchanged.length, 0),
@@ -335,8 +342,9 @@ function roundAll<T extends Record<string, number>>(values: T): T {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v)])) as T;
 }
 
-export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+/** Errors and warnings; notes (documented normalizations) only when `verbose`. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], verbose = false): void {
+  for (const d of diagnostics) if (verbose || d.severity !== "note") io.err(`${formatDiagnostic(d)}\n`);
 }
 
 /**

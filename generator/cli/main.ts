@@ -19,6 +19,7 @@ function common<T>(y: Argv<T>) {
     .option("templates", { type: "string", describe: "folder whose *.ts.hbs files override the built-in templates" })
     .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "print errors only" })
+    .option("verbose", { alias: "v", type: "boolean", default: false, describe: "also print notes: names pmgen normalized (step numbers, collisions, long names)" })
     .option("report", { type: "string", choices: ["json"] as const, describe: "print a JSON report on stdout" })
     .option("verify", { type: "boolean", default: false, describe: "parse the output (ts-morph) and check its declarations against the model before writing" });
 }
@@ -57,8 +58,9 @@ void yargs(hideBin(process.argv))
     (y) =>
       y
         .positional("inputs", { type: "string", array: true, demandOption: true })
-        .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
-    (argv) => exit(runInspect({ inputs: argv.inputs as string[], config: argv.config })),
+        .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
+        .option("verbose", { alias: "v", type: "boolean", default: false, describe: "also print notes" }),
+    (argv) => exit(runInspect({ inputs: argv.inputs as string[], config: argv.config, verbose: argv.verbose })),
   )
   .command(
     "openapi <input>",
@@ -68,8 +70,9 @@ void yargs(hideBin(process.argv))
         .positional("input", { type: "string", demandOption: true, describe: "a collection file or folder" })
         .option("output", { alias: "o", type: "string", describe: "file to write (default: stdout)" })
         .option("quiet", { alias: "q", type: "boolean", default: false })
+        .option("verbose", { alias: "v", type: "boolean", default: false, describe: "also print notes" })
         .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
-    (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, config: argv.config })),
+    (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, verbose: argv.verbose, config: argv.config })),
   )
   .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
   .strict()
@@ -94,13 +97,14 @@ function helpWidth(): number {
 }
 
 /** The options `generate` and `check` share, as the commands take them. */
-function generateArgs(argv: { inputs?: unknown; out?: string; templates?: string; config?: string; quiet: boolean; report?: string; verify: boolean }): GenerateArgs {
+function generateArgs(argv: { inputs?: unknown; out?: string; templates?: string; config?: string; quiet: boolean; verbose: boolean; report?: string; verify: boolean }): GenerateArgs {
   return {
     inputs: argv.inputs as string[] | undefined,
     out: argv.out,
     templates: argv.templates,
     config: argv.config,
     quiet: argv.quiet,
+    verbose: argv.verbose,
     report: argv.report as "json" | undefined,
     verify: argv.verify,
   };

@@ -9,7 +9,7 @@ import { buildOpenApi } from "../openapi/index.js";
 import { inferCollection, modelCollections } from "../pipeline.js";
 import { guarded, printDiagnostics, processIo, resolveRun, type Io } from "./commands.js";
 
-export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; config?: string; cwd?: string; io?: Io }): number {
+export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; verbose?: boolean; config?: string; cwd?: string; io?: Io }): number {
   const cwd = args.cwd ?? process.cwd();
   const io = args.io ?? processIo;
   return guarded(io, false, "openapi", () => {
@@ -20,7 +20,7 @@ export function runOpenapi(args: { input: string; output?: string; quiet?: boole
     }
     const { ir, diagnostics } = models[0]!;
     const inferred = inferCollection(ir);
-    if (!args.quiet) printDiagnostics(io, [...diagnostics, ...inferred.diagnostics]);
+    if (!args.quiet) printDiagnostics(io, [...diagnostics, ...inferred.diagnostics], args.verbose);
     const text = `${JSON.stringify(buildOpenApi(ir, inferred), null, 2)}\n`;
     if (!args.output) {
       io.out(text);

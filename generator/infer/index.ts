@@ -25,6 +25,7 @@ import { pascalCase } from "./naming.js";
 import { parseJson } from "./parse-json.js";
 import { textToValue, type Observation } from "./sample-to-shape.js";
 import { parseLenient } from "./lenient-json.js";
+import { withStandIns } from "./type-placeholders.js";
 import { memoizeText } from "../memoize.js";
 import { compareText } from "../compare.js";
 
@@ -227,6 +228,11 @@ function inferRequest(
   return { request, entry, values, diagnostics };
 }
 
+function withStandInsOf(sample: { origin: string; value: JsonValue }): { origin: string; value: JsonValue } {
+  const value = withStandIns(sample.value);
+  return value === sample.value ? sample : { origin: sample.origin, value };
+}
+
 /** Every request's type, shared and named across the collection. */
 function nameAll(prepared: readonly InferredRequest[], reservedNames: ReadonlySet<string>): TypeGraph {
   const diagnostics = prepared.flatMap((p) => p.diagnostics);
@@ -241,7 +247,8 @@ function nameAll(prepared: readonly InferredRequest[], reservedNames: ReadonlySe
   for (const { request, entry, values } of prepared) {
     let types = operations.get(request.operation);
     if (types === undefined) operations.set(request.operation, (types = emptyOperationTypes()));
-    const root: InferredRoot = { type: entry.type, values };
+    // Fixtures get typed stand-ins for OpenAPI-import placeholders, so they satisfy their types.
+    const root: InferredRoot = { type: entry.type, values: values.map((v) => withStandInsOf(v)) };
     setRoot(types, request.position, root);
   }
   return { declarations, operations, diagnostics };

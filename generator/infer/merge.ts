@@ -15,7 +15,7 @@ import { findDiscriminator } from "./detect-unions.js";
 import { isMap } from "./detect-maps.js";
 import { detectEnum } from "./enums.js";
 import { commonFormat } from "./formats.js";
-import type { NameHint, ObjectNode, PropertyNode, TypeNode } from "./graph.js";
+import type { NameHint, ObjectNode, PropertyNode, StringFormat, TypeNode } from "./graph.js";
 import { isIdentifier, pascalCase, singular, typeNameFromKey } from "./naming.js";
 import { shapeOf, type JsonObject, type Observation } from "./sample-to-shape.js";
 
@@ -166,19 +166,26 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
     }
     members.push(array);
   }
-  if (shape.strings.length > 0) {
+  const { stated } = shape;
+  if (shape.strings.length > 0 || stated.strings.length > 0) {
     const values = shape.strings.map((observation) => observation.value);
-    const node: TypeNode = { kind: "string", example: exampleText(values[0]!) };
-    const format = commonFormat(values);
+    const node: TypeNode = { kind: "string" };
+    if (values.length > 0) node.example = exampleText(values[0]!);
+    const format = stated.strings.length > 0 ? statedFormat(stated.strings, values) : commonFormat(values);
     if (format !== undefined) node.format = format;
-    else {
+    else if (stated.strings.length === 0) {
       const enumValues = detectEnum(shape.strings);
       if (enumValues !== undefined) node.enumValues = enumValues;
     }
     members.push(node);
   }
-  if (shape.fractions.length > 0) {
-    members.push({ kind: "number", example: exampleText(shape.fractions[0]!.value) });
+  if (shape.fractions.length > 0 || (stated.numbers > 0 && (shape.integers.length > 0 || stated.integers > 0))) {
+    const first = shape.fractions[0] ?? shape.integers[0];
+    members.push(first === undefined ? { kind: "number" } : { kind: "number", example: exampleText(first.value) });
+  } else if (stated.numbers > 0) {
+    members.push({ kind: "number" });
+  } else if (shape.integers.length === 0 && stated.integers > 0) {
+    members.push({ kind: "integer", unsafe: false });
   } else if (shape.integers.length > 0) {
     const unsafe = shape.integers.find((observation) => typeof observation.value !== "number");
     if (unsafe !== undefined) {
@@ -190,12 +197,22 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
     const first = shape.integers[0]!.value;
     members.push({ kind: "integer", unsafe: unsafe !== undefined, example: typeof first === "number" ? String(first) : first.raw });
   }
-  if (shape.booleans.length > 0) members.push({ kind: "boolean" });
+  if (shape.booleans.length > 0 || stated.booleans > 0) members.push({ kind: "boolean" });
   if (shape.nulls > 0) members.push({ kind: "null" });
 
   if (members.length === 0) return { kind: "unknown" };
   if (members.length === 1) return members[0]!;
   return { kind: "union", members };
+}
+
+/**
+ * The format placeholders state (`<dateTime>`), when they all state the same one and every
+ * value seen beside them has it too.
+ */
+function statedFormat(stated: readonly (StringFormat | undefined)[], values: readonly string[]): StringFormat | undefined {
+  const format = stated[0];
+  if (format === undefined || stated.some((f) => f !== format)) return undefined;
+  return values.length === 0 || commonFormat(values) === format ? format : undefined;
 }
 
 /** Where a set of objects was seen. */

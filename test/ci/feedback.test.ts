@@ -8,7 +8,7 @@ import { bufferedIo, removeDir, tempDir } from "./helpers.js";
 const collection = {
   info: { name: "Dupes", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
   item: [
-    { name: "users", item: [{ name: "List", request: { method: "GET", url: "https://api.example.com/users" } }] },
+    { name: "users", item: [{ name: "List", request: { method: "GET", url: "https://api.example.com/users", body: { mode: "raw", raw: "{}" } } }] },
     { name: "teams", item: [{ name: "List", request: { method: "GET", url: "https://api.example.com/teams" } }] },
     { request: { method: "GET", url: "https://api.example.com/health" } },
   ],
@@ -26,10 +26,18 @@ describe("feedback", () => {
     const io = bufferedIo();
     expect(runGenerate({ cwd: dir, inputs: ["dupes.json"], out: "out", io })).toBe(0);
     expect(io.stdout).toBe("");
-    expect(io.stderr).toContain('warning: dupes.json › users / List: item name "List" is used by more than one request; its method is named usersList');
-    expect(io.stderr).toContain("warning: dupes.json › #3: item has no name; named by its position");
-    expect(io.stderr).toMatch(/pmgen: 1 collection\(s\), 3 operations, \d+ types, 3 warning\(s\) → out\/ \(\d+ written, 0 removed, 0 unchanged\) in \d+ ms\n$/);
+    expect(io.stderr).toContain("warning: dupes.json › users / List: GET request with a raw body: fetch cannot send a body with GET");
+    expect(io.stderr).toMatch(/pmgen: 1 collection\(s\), 3 operations, \d+ types, 1 warning\(s\), 3 note\(s\) \(--verbose\) → out\/ \(\d+ written, 0 removed, 0 unchanged\) in \d+ ms\n$/);
+    expect(io.stderr).not.toContain("note:");
     expect(io.stderr).not.toContain("\r");
+  });
+
+  it("lists documented normalizations (renames, unnamed items) as notes with --verbose only", () => {
+    const io = bufferedIo();
+    expect(runGenerate({ cwd: dir, inputs: ["dupes.json"], out: "out-verbose", io, verbose: true })).toBe(0);
+    expect(io.stderr).toContain('note: dupes.json › users / List: the method name of item "List" is used by more than one request; its method is named usersList');
+    expect(io.stderr).toContain("note: dupes.json › #3: item has no name; named by its position");
+    expect(io.stderr).toMatch(/1 warning\(s\), 3 note\(s\) → /);
   });
 
   it("--quiet prints nothing on success and still prints errors", () => {
@@ -49,16 +57,16 @@ describe("feedback", () => {
     expect(report).toMatchObject({
       pmgen: "generate",
       ok: true,
-      collections: [{ name: "dupes", title: "Dupes", input: "dupes.json", out: "out/dupes", operations: 3, warnings: 3, changes: { written: 0, removed: 0 } }],
-      counts: { collections: 1, operations: 3, warnings: 3, written: 0, removed: 0 },
+      collections: [{ name: "dupes", title: "Dupes", input: "dupes.json", out: "out/dupes", operations: 3, warnings: 1, notes: 3, changes: { written: 0, removed: 0 } }],
+      counts: { collections: 1, operations: 3, warnings: 1, notes: 3, written: 0, removed: 0 },
     });
     expect(report.counts.unchanged).toBe(report.counts.files);
     expect(report.warnings).toContainEqual({
       collection: "dupes",
-      severity: "warning",
+      severity: "note",
       file: "dupes.json",
       itemPath: "teams / List",
-      message: 'item name "List" is used by more than one request; its method is named teamsList',
+      message: 'the method name of item "List" is used by more than one request; its method is named teamsList',
     });
     for (const key of ["total", "load", "model", "infer", "emit", "write"]) expect(report.timingMs[key]).toBeTypeOf("number");
   });
