@@ -4,6 +4,7 @@
  */
 import type { InferredRoot, OperationTypes } from "../infer/contract.js";
 import type { OperationIR } from "../model/ir.js";
+import { standIn, typePlaceholder } from "../infer/type-placeholders.js";
 import { tsTypeOf } from "./graph-types.js";
 import { requestBodyType } from "./response-types.js";
 import {
@@ -51,7 +52,7 @@ export function buildParamsShape(op: OperationIR, types: OperationTypes): Params
     let type = root ? tsTypeOf(root.type) : keyword("string");
     // Header values are strings on the wire and in `Headers`; keep inferred string literals only.
     if (stringOnly && !isStringLiterals(type)) type = keyword("string");
-    return { key, type, required, description: withoutMarker(description), example: samples[0] !== undefined ? sampleLiteral(samples[0], type) : required ? `"..."` : undefined };
+    return { key, type, required, description: withoutMarker(description), example: exampleOf(samples, type, required) };
   };
 
   const groups: Group[] = [];
@@ -161,6 +162,19 @@ function groupDoc(name: Group["name"]): string {
     case "body":
       return "The request body.";
   }
+}
+
+/**
+ * The `@example` value of a parameter: its first sample that is a value (an OpenAPI-import
+ * placeholder such as `<integer>` is not: its typed stand-in is shown instead), `"..."` for a
+ * required one without samples.
+ */
+function exampleOf(samples: readonly string[], type: TsType, required: boolean): string | undefined {
+  const value = samples.find((sample) => typePlaceholder(sample) === undefined);
+  if (value !== undefined) return sampleLiteral(value, type);
+  const placeholder = samples.map(typePlaceholder).find((p) => p !== undefined);
+  if (placeholder !== undefined) return tsLiteral(standIn(placeholder));
+  return required ? `"..."` : undefined;
 }
 
 /** A sample string as a literal of the member's type: `30` for numbers, `"open"` otherwise. */
