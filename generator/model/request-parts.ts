@@ -5,6 +5,7 @@
 import type { RequestView } from "../load/postman-model.js";
 import type { ExampleRequest } from "./examples.js";
 import { keyValues } from "./key-values.js";
+import { pathVariable } from "./path-variables.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
 import { hasReference, loneReference, variableReferences } from "./templates.js";
 import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
@@ -54,9 +55,7 @@ export function readRequestParts(
   const template = base + path;
 
   const pathVariables = keyValues(url.variables);
-  const pathParams: ParamIR[] = segments
-    .filter((s) => s.startsWith(":") && s.length > 1)
-    .map((s) => s.slice(1))
+  const pathParams: ParamIR[] = [...new Set(segments.flatMap((s) => pathVariable(s)?.name ?? []))]
     .map((key) => {
       const variable = pathVariables.find((v) => v.key === key);
       const samples: string[] = [];

@@ -81,7 +81,7 @@ export function buildOpenApi(collection: CollectionIR, graph: TypeGraph): object
   for (const op of collection.operations) {
     const server = serverObject(op.url.base, collection.variables);
     if (!servers.some((s) => serverKey(s) === serverKey(server))) servers.push(server);
-    const { path, unresolved } = openApiPath(op.url.path, collection.variables);
+    const { path, unresolved } = openApiPath(op.url.path);
     const method = op.method.toLowerCase();
     const pathItem = paths[path] ?? {};
     if (!METHODS.has(method) || Object.hasOwn(pathItem, method)) {
@@ -126,13 +126,15 @@ function buildOperation(op: OperationIR, collection: CollectionIR, unresolvedPat
     seen.add(id);
     parameters.push(parameter);
   };
-  const { path } = openApiPath(op.url.path, collection.variables);
+  const { path } = openApiPath(op.url.path);
   for (const p of op.pathParams) {
     if (!path.includes(`{${p.key}}`)) continue;
     add({ name: p.key, in: "path", required: true, schema: rootSchema(types.path.get(p.key)), ...(p.description ? { description: p.description } : {}) });
   }
   for (const name of unresolvedPathVariables) {
-    add({ name, in: "path", required: true, schema: { type: "string" }, description: `The Postman variable {{${name}}}.` });
+    const saved = collection.variables.find((v) => v.key === name)?.default;
+    const schema = saved === undefined || saved === "" ? { type: "string" } : { type: "string", example: saved };
+    add({ name, in: "path", required: true, schema, description: `The Postman variable {{${name}}}.` });
   }
   for (const q of op.query) {
     add({ name: q.key, in: "query", required: q.required, schema: rootSchema(types.query.get(q.key)), ...(q.description ? { description: q.description } : {}) });

@@ -5,6 +5,7 @@
  * still says where the value goes.
  */
 import type { VariableIR } from "../model/ir.js";
+import { pathVariable } from "../model/path-variables.js";
 
 export interface ServerObject {
   url: string;
@@ -45,17 +46,25 @@ export function serverObject(server: string, variables: readonly VariableIR[]): 
 }
 
 /**
- * `/users/:id/{{version}}` → `/users/{id}/v2` (or `{version}` when it has no default; those
- * names are returned so they can be declared as path parameters).
+ * `/Accounts/:AccountSid/Calls/:Sid.json` → `/Accounts/{AccountSid}/Calls/{Sid}.json`, and
+ * `/{{version}}/users` → `/{version}/users`: every variable of a path is a path parameter (the
+ * names of `{{...}}` ones are returned so they can be declared), never its saved value turned
+ * into a literal path.
  */
-export function openApiPath(path: string, variables: readonly VariableIR[]): { path: string; unresolved: string[] } {
+export function openApiPath(path: string): { path: string; unresolved: string[] } {
   const unresolved: string[] = [];
-  let result = resolveVariables(path, variables).replace(VARIABLE, (_, name: string) => {
+  let result = path
+    .split("/")
+    .map((segment) => {
+      const variable = pathVariable(segment);
+      return variable === undefined ? segment : `{${variable.name}}${variable.suffix}`;
+    })
+    .join("/");
+  result = result.replace(VARIABLE, (_, name: string) => {
     const key = name.replace(/[^A-Za-z0-9_.-]/g, "_");
     if (!unresolved.includes(key)) unresolved.push(key);
     return `{${key}}`;
   });
-  result = result.replace(/(^|\/):([^/{}]+)/g, (_, slash: string, name: string) => `${slash}{${name}}`);
   if (!result.startsWith("/")) result = `/${result}`;
   return { path: result.replace(/\/{2,}/g, "/"), unresolved };
 }

@@ -42,16 +42,26 @@ function buildPath(spec: OperationSpec, params: OperationParams | undefined, sco
   return spec.path
     .split("/")
     .map((segment) => {
-      // Postman's path variables are whole segments: `/volumes/:volumeId`.
-      if (segment.length > 1 && segment.startsWith(":")) {
-        const name = segment.slice(1);
-        const value = params?.path?.[name];
-        if (value === undefined) throw new MissingParameterError("path", name, spec.id);
-        return encodePathSegment(String(value));
+      const variable = pathVariable(segment);
+      if (variable !== undefined) {
+        const value = params?.path?.[variable.name];
+        if (value === undefined) throw new MissingParameterError("path", variable.name, spec.id);
+        return encodePathSegment(String(value)) + percentEncode(resolveTemplate(variable.suffix, scope), PATH_SET);
       }
       return percentEncode(resolveTemplate(segment, scope), PATH_SET);
     })
     .join("/");
+}
+
+/**
+ * A Postman path variable: a segment starting with `:` names it up to the first `.`, and the
+ * rest of the segment stays (`:Sid.json` is `Sid` then `.json`), as Postman substitutes it.
+ */
+export function pathVariable(segment: string): { name: string; suffix: string } | undefined {
+  if (!segment.startsWith(":")) return undefined;
+  const dot = segment.indexOf(".");
+  const name = segment.slice(1, dot === -1 ? undefined : dot);
+  return name === "" ? undefined : { name, suffix: dot === -1 ? "" : segment.slice(dot) };
 }
 
 function buildQuery(spec: OperationSpec, params: OperationParams | undefined, scope: VariableScope): string {

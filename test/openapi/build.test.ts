@@ -129,8 +129,10 @@ describe("servers and paths", () => {
   });
 
   it("turns :params into {params} and unresolved path variables into path parameters", () => {
-    expect(openApiPath("/repos/:owner/:repo/{{version}}", [])).toEqual({ path: "/repos/{owner}/{repo}/{version}", unresolved: ["version"] });
-    expect(openApiPath("", [])).toEqual({ path: "/", unresolved: [] });
+    expect(openApiPath("/repos/:owner/:repo/{{version}}")).toEqual({ path: "/repos/{owner}/{repo}/{version}", unresolved: ["version"] });
+    expect(openApiPath("")).toEqual({ path: "/", unresolved: [] });
+    // A path variable inside a segment, as Postman reads it: the name ends at the first dot.
+    expect(openApiPath("/Accounts/:AccountSid/Calls/:Sid.json")).toEqual({ path: "/Accounts/{AccountSid}/Calls/{Sid}.json", unresolved: [] });
   });
 });
 

@@ -11,6 +11,8 @@ const fixtures: MockFixture[] = [
   { operation: "createBackup", method: "POST", path: "/volumeBackups", requestBody: { volumeId: "v1", displayName: "b" }, status: 409, headers: {}, body: { code: "Conflict" } },
   { operation: "deleteBackup", method: "DELETE", path: "/volumeBackups/:volumeBackupId", status: 204, headers: {}, body: undefined },
   { operation: "getText", method: "GET", path: "/{{tenant}}/notes", status: 200, headers: { "content-type": "text/plain" }, body: "plain note" },
+  { operation: "getCall", method: "GET", path: "/Calls/:Sid.json", status: 200, headers: {}, body: { format: "json" } },
+  { operation: "getCallXml", method: "GET", path: "/Calls/:Sid.xml", status: 200, headers: {}, body: "<xml/>" },
 ];
 
 const client = createRuntimeClient({ variables: { baseUrl: "https://iaas.example.com/20160918" } }, { fetch: createMockFetch(fixtures), retry: false });
@@ -22,6 +24,13 @@ describe("createMockFetch", () => {
     const res = await client.send(op({ path: "/volumeBackups/:id" }), { path: { id: "ocid1.x" } });
     expect([res.status, res.body, res.requestId]).toEqual([200, { id: "any" }, "r1"]);
     expect((await client.send(op({ path: "/volumeBackups/latest" }), undefined)).body).toEqual({ id: "latest" });
+  });
+
+  it("matches a path variable inside a segment by its suffix", async () => {
+    const call = (suffix: string) => op({ path: `/Calls/:Sid${suffix}` });
+    expect((await client.send(call(".json"), { path: { Sid: "CA1" } })).body).toEqual({ format: "json" });
+    expect((await client.send(call(".xml"), { path: { Sid: "CA1" } })).body).toBe("<xml/>");
+    expect((await client.send(call(".csv"), { path: { Sid: "CA1" } })).status).toBe(501);
   });
 
   it("picks the fixture whose query matches", async () => {

@@ -84,6 +84,12 @@ describe("base URL and path", () => {
     expect(last(server.requests).url).toBe("/files/dir%2Fx%20y%3F%23%25/a%20b%20c/42");
   });
 
+  it("reads a path variable inside a segment as Postman does: the name ends at the first dot, the rest stays", async () => {
+    const spec = op({ path: "/Accounts/:AccountSid/Calls/:Sid.json" });
+    await client().send(spec, { path: { AccountSid: "AC1", Sid: "CA 2" } });
+    expect(last(server.requests).url).toBe("/Accounts/AC1/Calls/CA%202.json");
+  });
+
   it("throws for a missing path parameter", async () => {
     const error = await client().send(op({ path: "/v/:id" }), { path: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingParameterError);

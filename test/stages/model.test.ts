@@ -277,6 +277,34 @@ describe("names the generated client already exports", () => {
   });
 });
 
+describe("path variables", () => {
+  it("inside a segment are path parameters, named as Postman reads them, never their saved values", () => {
+    const { ir } = buildJson({
+      info: { name: "Twilio-like" },
+      variable: [{ key: "AccountSid", value: "AC_saved" }],
+      item: [
+        {
+          name: "Fetch a call",
+          request: {
+            url: {
+              raw: "https://api.example.com/2010-04-01/Accounts/:AccountSid/Calls/:Sid.json",
+              host: ["https://api.example.com"],
+              path: ["2010-04-01", "Accounts", ":AccountSid", "Calls", ":Sid.json"],
+              variable: [{ key: "AccountSid", value: "AC_path" }, { key: "Sid", value: "CA_saved" }],
+            },
+          },
+        },
+      ],
+    });
+    const [call] = ir.operations;
+    expect(call!.url.path).toBe("/2010-04-01/Accounts/:AccountSid/Calls/:Sid.json");
+    expect(call!.pathParams.map((p) => [p.key, p.value, p.required])).toEqual([
+      ["AccountSid", "AC_path", true],
+      ["Sid", "CA_saved", true],
+    ]);
+  });
+});
+
 describe("method names", () => {
   it("are lowerCamelCase identifiers, deterministic for odd input", () => {
     expect(methodName("CreateVolumeBackup")).toBe("createVolumeBackup");
