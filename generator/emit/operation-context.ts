@@ -90,12 +90,14 @@ function specLiteral(op: OperationIR, overridableBase: boolean): string {
       key: q.key,
       kind: q.kind,
       ...(q.kind === "static" && q.value !== undefined ? { value: q.value } : {}),
+      ...(q.default !== undefined ? { default: q.default } : {}),
       required: q.required,
     })),
     headers: op.headers.map((h) => ({
       key: h.key,
       kind: h.kind,
       ...(h.kind === "static" && h.value !== undefined ? { value: h.value } : {}),
+      ...(h.default !== undefined ? { default: h.default } : {}),
       required: h.required,
     })),
   };

@@ -48,11 +48,25 @@ export interface ParamsShape {
 }
 
 export function buildParamsShape(op: OperationIR, types: OperationTypes): ParamsShape {
-  const member = (key: string, root: InferredRoot | undefined, required: boolean, samples: readonly string[], description?: string, stringOnly = false): Member => {
+  const member = (
+    key: string,
+    root: InferredRoot | undefined,
+    required: boolean,
+    samples: readonly string[],
+    description?: string,
+    stringOnly = false,
+    sentByDefault?: string,
+  ): Member => {
     let type = root ? tsTypeOf(root.type) : keyword("string");
     // Header values are strings on the wire and in `Headers`; keep inferred string literals only.
     if (stringOnly && !isStringLiterals(type)) type = keyword("string");
-    return { key, type, required, description: withoutMarker(description), example: exampleOf(samples, type, required) };
+    const lines = [withoutMarker(description)];
+    if (sentByDefault !== undefined) {
+      lines.push(`Sent as ${JSON.stringify(sentByDefault)} when not given; \`null\` leaves it out.`);
+      type = unionOf([type, keyword("null")]);
+    }
+    const doc = lines.filter((line): line is string => line !== undefined).join("\n\n");
+    return { key, type, required, description: doc || undefined, example: exampleOf(samples, type, required) };
   };
 
   const groups: Group[] = [];
@@ -61,11 +75,11 @@ export function buildParamsShape(op: OperationIR, types: OperationTypes): Params
   }
   const query = op.query.filter((q) => q.kind === "caller");
   if (query.length) {
-    groups.push({ name: "query", members: repeatable(query.map((q) => member(q.key, types.query.get(q.key), q.required, q.samples, q.description))) });
+    groups.push({ name: "query", members: repeatable(query.map((q) => member(q.key, types.query.get(q.key), q.required, q.samples, q.description, false, q.default))) });
   }
   const headers = op.headers.filter((h) => h.kind === "caller");
   if (headers.length) {
-    groups.push({ name: "headers", members: uniqueByKey(headers).map((h) => member(h.key, types.headers.get(h.key), h.required, h.samples, h.description, true)) });
+    groups.push({ name: "headers", members: uniqueByKey(headers).map((h) => member(h.key, types.headers.get(h.key), h.required, h.samples, h.description, true, h.default)) });
   }
   const body = op.body;
   if (body?.fields) {
@@ -132,7 +146,11 @@ function repeatable(members: Member[]): Member[] {
   return [...byKey.values()].map((same) => {
     const first = same[0]!;
     if (same.length === 1) return first;
-    return { ...first, type: arrayOf(first.type), required: same.some((m) => m.required), example: `[${same.map((m) => m.example ?? '""').join(", ")}]` };
+    // `null` (leave the key out) applies to the list, not to its items.
+    const nullable = first.type.kind === "union" && first.type.members.some((m) => m.kind === "keyword" && m.name === "null");
+    const item = first.type.kind === "union" ? unionOf(first.type.members.filter((m) => !(m.kind === "keyword" && m.name === "null"))) : first.type;
+    const type = nullable ? unionOf([arrayOf(item), keyword("null")]) : arrayOf(item);
+    return { ...first, type, required: same.some((m) => m.required), example: `[${same.map((m) => m.example ?? '""').join(", ")}]` };
   });
 }
 

@@ -1,55 +1,15 @@
 /**
- * Postman's OpenAPI importer writes a type placeholder where the spec has no example: `"<long>"`
- * for an int64, `"<dateTime>"` for a date-time string, `"<boolean>"`. Every collection imported
- * from an OpenAPI file looks like this by default. Such a string is evidence of a type (stated
- * by the spec itself, so a format it names is a constraint), never a value: it is not an
- * example, and fixtures built from such a body hold a typed stand-in instead (`0`, `true`,
- * `"1970-01-01T00:00:00Z"`), so they still satisfy their types.
+ * OpenAPI-import placeholders (`"<long>"`, see `model/type-placeholders.ts`) are evidence of a
+ * type, stated by the spec itself (so a format one names is a constraint), never a value: they
+ * are not examples, and fixtures built from such a body hold a typed stand-in instead (`0`,
+ * `true`, `"1970-01-01T00:00:00Z"`), so they still satisfy their types.
  */
 import { ExactNumber, type JsonValue } from "./contract.js";
-import type { StringFormat } from "./graph.js";
+import { typePlaceholder, type PlaceholderFormat, type TypePlaceholder } from "../model/type-placeholders.js";
 
-export type TypePlaceholder =
-  | { readonly kind: "string"; readonly format?: StringFormat }
-  | { readonly kind: "integer" | "number" | "boolean" | "object" };
+export { typePlaceholder, type TypePlaceholder };
 
-const STRING: TypePlaceholder = { kind: "string" };
-
-/** The importer's names (its type or format words), lower-cased. */
-const PLACEHOLDERS: ReadonlyMap<string, TypePlaceholder> = new Map<string, TypePlaceholder>([
-  ["string", STRING],
-  ["byte", STRING],
-  ["binary", STRING],
-  ["password", STRING],
-  ["integer", { kind: "integer" }],
-  ["int32", { kind: "integer" }],
-  ["int64", { kind: "integer" }],
-  ["long", { kind: "integer" }],
-  ["number", { kind: "number" }],
-  ["float", { kind: "number" }],
-  ["double", { kind: "number" }],
-  ["boolean", { kind: "boolean" }],
-  ["object", { kind: "object" }],
-  ["datetime", { kind: "string", format: "date-time" }],
-  ["date-time", { kind: "string", format: "date-time" }],
-  ["date", { kind: "string", format: "date" }],
-  ["uuid", { kind: "string", format: "uuid" }],
-  ["email", { kind: "string", format: "email" }],
-  ["uri", { kind: "string", format: "uri" }],
-  ["url", { kind: "string", format: "uri" }],
-]);
-
-/** The type a string states when it is one of the importer's placeholders (`<long>`, `<dateTime>`). */
-export function typePlaceholder(text: string): TypePlaceholder | undefined {
-  if (text.length < 5 || text.length > 11 || text.charCodeAt(0) !== 0x3c || text.charCodeAt(text.length - 1) !== 0x3e) return undefined;
-  return PLACEHOLDERS.get(text.slice(1, -1).toLowerCase());
-}
-
-export function isTypePlaceholder(text: string): boolean {
-  return typePlaceholder(text) !== undefined;
-}
-
-const STAND_INS: Record<StringFormat, string> = {
+const STAND_INS: Record<PlaceholderFormat, string> = {
   "date-time": "1970-01-01T00:00:00Z",
   date: "1970-01-01",
   uuid: "00000000-0000-0000-0000-000000000000",

@@ -86,6 +86,12 @@ export interface ParamIR {
   required: boolean;
   /** The collection's value (static template, or the sample a caller value is typed from). */
   value?: string;
+  /**
+   * caller only: the value Postman sends when the caller gives none (an enabled parameter with a
+   * concrete value in the collection: `access=public`). The caller may override it, or pass
+   * `null` to leave the parameter out.
+   */
+  default?: string;
   /** Every value seen: the request's and each example's original request. */
   samples: string[];
   description?: string;
@@ -101,6 +107,8 @@ export interface HeaderIR {
   kind: "static" | "caller" | "auth";
   required: boolean;
   value?: string;
+  /** caller only: the value sent when the caller gives none (see `ParamIR.default`). */
+  default?: string;
   samples: string[];
   description?: string;
 }

@@ -6,6 +6,7 @@ import type { RequestView } from "../load/postman-model.js";
 import type { ExampleRequest } from "./examples.js";
 import { keyValues } from "./key-values.js";
 import { pathVariable } from "./path-variables.js";
+import { isTypePlaceholder } from "./type-placeholders.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
 import { hasReference, loneReference, variableReferences } from "./templates.js";
 import { descriptionText, pushUnique, requiredMarker, stringValue } from "./text.js";
@@ -85,14 +86,13 @@ export function readRequestParts(
     }
     const description = descriptionText(param.description);
     const isStatic = value === undefined || hasReference(value);
-    query.push({
-      key,
-      kind: param.disabled || !isStatic ? "caller" : "static",
-      required: !param.disabled && isRequired(description, markersInUse),
-      value,
-      samples,
-      description,
-    });
+    if (!param.disabled && isStatic) {
+      query.push({ key, kind: "static", required: true, value, samples, description });
+    } else if (!param.disabled && isConcrete(value)) {
+      query.push({ key, kind: "caller", required: false, value, default: value, samples, description });
+    } else {
+      query.push({ key, kind: "caller", required: !param.disabled && isRequired(description, markersInUse), value, samples, description });
+    }
   }
 
   const headers: RawHeader[] = keyValues(request.headers).map((h) => {
@@ -161,12 +161,29 @@ export function classifyHeaders(
       result.push({ ...base, kind: "caller", required: false });
     } else if (hasReference(h.value) || (PROTOCOL_HEADERS.has(lower) && h.value)) {
       result.push({ ...base, kind: "static", required: true });
+    } else if (isConcrete(h.value) && h.value !== "" && !RETRY_TOKEN_HEADERS.has(lower)) {
+      result.push({ ...base, kind: "caller", required: false, default: h.value });
     } else {
       result.push({ ...base, kind: "caller", required: isRequired(h.description, markersInUse) });
     }
   }
   return result;
 }
+
+/**
+ * A value Postman sends as written: text without `{{variables}}` that is not an OpenAPI-import
+ * type placeholder (`<string>` states a type, the caller must give the value).
+ */
+function isConcrete(value: string | undefined): value is string {
+  return value !== undefined && !hasReference(value) && !isTypePlaceholder(value);
+}
+
+/**
+ * Idempotency headers: the runtime makes a fresh token per call when the caller gives none,
+ * because sending the collection's one token again would make the server treat new requests as
+ * retries of an old one.
+ */
+const RETRY_TOKEN_HEADERS = new Set(["opc-retry-token", "idempotency-key", "x-idempotency-key"]);
 
 /**
  * An enabled parameter is required unless the collection says otherwise. Collections that mark

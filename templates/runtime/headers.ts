@@ -26,11 +26,15 @@ export function buildHeaders(
     declared.add(name);
     if (header.kind === "auth") continue;
     const callerValue = given.get(name);
+    // `null` leaves out a header the collection would send.
+    if (callerValue === null) continue;
     if (header.kind === "static" && callerValue === undefined) {
       if (header.value !== undefined) headers.set(header.key, resolveTemplate(header.value, scope));
       continue;
     }
-    if (callerValue !== undefined) {
+    if (callerValue === undefined && header.default !== undefined) {
+      headers.set(header.key, header.default);
+    } else if (callerValue !== undefined) {
       headers.set(header.key, callerValue);
     } else if (isRetryTokenHeader(name) && GENERATES_RETRY_TOKEN.has(spec.method.toUpperCase())) {
       headers.set(header.key, newRetryToken());
@@ -38,13 +42,13 @@ export function buildHeaders(
       throw new MissingParameterError("header", header.key, spec.id);
     }
   }
-  for (const [name, value] of given) if (!declared.has(name) && value !== undefined) headers.set(name, value);
+  for (const [name, value] of given) if (!declared.has(name) && value !== undefined && value !== null) headers.set(name, value);
   for (const extra of [configHeaders, optionHeaders]) {
     for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
   }
   return headers;
 }
 
-function lowerCaseKeys(record: OperationParams["headers"]): Map<string, string | undefined> {
+function lowerCaseKeys(record: OperationParams["headers"]): Map<string, string | null | undefined> {
   return new Map(Object.entries(record ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
 }

@@ -32,6 +32,8 @@ export interface ParamSpec {
   /** static: `value` sent as written (template); caller: taken from `params.query[key]`. */
   readonly kind: "static" | "caller";
   readonly value?: string;
+  /** caller: what is sent when the caller gives no value, as Postman sends it; `null` leaves it out. */
+  readonly default?: string;
   readonly required: boolean;
 }
 
@@ -40,6 +42,8 @@ export interface HeaderSpec {
   /** static: `value` (template); caller: `params.headers[key]`; auth: set by the auth scheme. */
   readonly kind: "static" | "caller" | "auth";
   readonly value?: string;
+  /** caller: what is sent when the caller gives no value; `null` leaves it out. */
+  readonly default?: string;
   readonly required: boolean;
 }
 
@@ -77,7 +81,9 @@ export interface AuthSpec {
 /** What the caller passes to an operation. Generated code narrows each key. */
 export interface OperationParams {
   path?: { [key: string]: string | number };
-  query?: { [key: string]: string | number | boolean | readonly (string | number | boolean)[] | undefined };
-  headers?: { [key: string]: string | undefined };
+  /** `null` leaves out a parameter the collection sends by default. */
+  query?: { [key: string]: string | number | boolean | readonly (string | number | boolean)[] | null | undefined };
+  /** `null` leaves out a header the collection sends by default. */
+  headers?: { [key: string]: string | null | undefined };
   body?: unknown;
 }

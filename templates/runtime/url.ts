@@ -71,14 +71,20 @@ function buildQuery(spec: OperationSpec, params: OperationParams | undefined, sc
   // A caller value for a static parameter replaces the collection's value.
   for (const param of spec.query) {
     const value = Object.prototype.hasOwnProperty.call(given, param.key) ? given[param.key] : undefined;
+    // A key the collection repeats (`tag=a&tag=b`) takes the caller's value (or list) once.
+    const first = !declared.has(param.key);
     declared.add(param.key);
-    if (param.kind === "static" && value === undefined) {
+    // `null` leaves out a parameter the collection would send.
+    if (value === null) continue;
+    // The collection's own value (a static one, or a caller's default) is written as Postman writes it.
+    const collectionValue = param.kind === "static" ? param.value : param.default;
+    if (value === undefined && (param.kind === "static" || param.default !== undefined)) {
       const key = percentEncode(resolveTemplate(param.key, scope), QUERY_KEY_SET);
       // A static param without a value is written as a bare key (`?flag`), as in Postman.
       parts.push(
-        param.value === undefined
+        collectionValue === undefined
           ? key
-          : `${key}=${percentEncode(resolveTemplate(param.value, scope), QUERY_VALUE_SET)}`,
+          : `${key}=${percentEncode(resolveTemplate(collectionValue, scope), QUERY_VALUE_SET)}`,
       );
       continue;
     }
@@ -86,11 +92,11 @@ function buildQuery(spec: OperationSpec, params: OperationParams | undefined, sc
       if (param.required) throw new MissingParameterError("query", param.key, spec.id);
       continue;
     }
-    parts.push(...callerPairs(param.key, value));
+    if (first) parts.push(...callerPairs(param.key, value));
   }
   // Parameters the collection does not document are still sent, after the documented ones.
   for (const [key, value] of Object.entries(given)) {
-    if (!declared.has(key) && value !== undefined) parts.push(...callerPairs(key, value));
+    if (!declared.has(key) && value !== undefined && value !== null) parts.push(...callerPairs(key, value));
   }
   return parts.join("&");
 }

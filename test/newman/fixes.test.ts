@@ -85,8 +85,9 @@ describe("model: what the comparison found", () => {
     const ir = modelCollections([join(REPO, "test/newman/features.postman_collection.json")], REPO)[0]!.ir;
     const op = (name: string) => ir.operations.find((o) => o.name === name)!;
     const disabled = op("Disabled query params and headers");
-    expect(disabled.query.map((q) => [q.key, q.kind, q.required])).toEqual([["q", "caller", true], ["page", "caller", false], ["sort", "caller", true]]);
-    expect(disabled.headers.map((h) => [h.key, h.kind, h.required])).toEqual([["X-Trace", "caller", true], ["X-Debug", "caller", false]]);
+    // Enabled ones with a value are sent as written unless the caller says otherwise.
+    expect(disabled.query.map((q) => [q.key, q.kind, q.required, q.default])).toEqual([["q", "caller", false, "shoes"], ["page", "caller", false, undefined], ["sort", "caller", false, "asc"]]);
+    expect(disabled.headers.map((h) => [h.key, h.kind, h.required, h.default])).toEqual([["X-Trace", "caller", false, "abc"], ["X-Debug", "caller", false, undefined]]);
     const form = op("Urlencoded").body!.fields!;
     expect(form.map((f) => [f.key, f.value, f.required])).toEqual([["a", undefined, true], ["b", undefined, true], ["c", undefined, false], ["who", "{{itemName}}", true]]);
   });

@@ -19,7 +19,8 @@
  *    built from the same block (values resolved with the same variables). OAuth 1 gets a fixed
  *    nonce and timestamp on both sides (Postman's `nonce`/`timestamp` auth params).
  *  - Caller-supplied params take the item's own values (what Newman sends): path variables,
- *    enabled query params and headers, body fields; a raw body is passed as the caller would
+ *    enabled query params and headers without a default, body fields (params the collection
+ *    sends by default are not given: the client must send them unasked); a raw body is passed as the caller would
  *    write it (collection variables filled in, JSON parsed to an object). File parts and file
  *    bodies are temp files for Newman and the same bytes as a `Blob` (with the file name) for
  *    the client.
@@ -34,6 +35,7 @@ import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { sdkCollection } from "../../generator/load/sdk-model.js";
 import type { OperationIR } from "../../generator/model/ir.js";
+import { pathVariable } from "../../generator/model/path-variables.js";
 import type { Captured, CaptureServer } from "./capture.js";
 import { compareCaptures, type Difference } from "./compare.js";
 
@@ -162,8 +164,8 @@ interface ClientSpec {
   base: string;
   overridableBase: boolean;
   path: string;
-  query: { key: string; kind: string }[];
-  headers: { key: string; kind: string }[];
+  query: { key: string; kind: string; default?: string }[];
+  headers: { key: string; kind: string; default?: string }[];
   body?: { mode: string; language?: string; fields?: { key: string; kind: string; type: string }[] };
 }
 
@@ -348,24 +350,27 @@ function callerParams(
   const params: Record<string, unknown> = {};
   const path: Record<string, string> = {};
   for (const segment of spec.path.split("/")) {
-    if (!segment.startsWith(":") || segment.length < 2) continue;
-    const variable = ((url.variable ?? []) as Json[]).find((v) => v.key === segment.slice(1));
+    const name = pathVariable(segment)?.name;
+    if (name === undefined) continue;
+    const variable = ((url.variable ?? []) as Json[]).find((v) => v.key === name);
     // A `{{name}}` segment pmgen turned into `:name` carries the variable's value, as in Newman.
-    const value = variable ? variable.value : variables[segment.slice(1)];
-    path[segment.slice(1)] = value === undefined || value === null ? "" : fill(String(value), variables);
+    const value = variable ? variable.value : variables[name];
+    path[name] = value === undefined || value === null ? "" : fill(String(value), variables);
   }
   if (Object.keys(path).length) params.path = path;
 
   const query: Record<string, string | string[]> = {};
   const staticKeys = new Set(spec.query.filter((q) => q.kind === "static").map((q) => q.key));
-  for (const param of spec.query.filter((q) => q.kind === "caller" && !staticKeys.has(q.key))) {
+  // A parameter the collection sends by default is left to the client: what it sends unasked
+  // must be what Newman sends.
+  for (const param of spec.query.filter((q) => q.kind === "caller" && q.default === undefined && !staticKeys.has(q.key))) {
     const values = enabled(url.query).filter((q) => q.key === param.key).map((q) => fill(String(q.value ?? ""), variables));
     if (values.length) query[param.key] = values.length === 1 ? values[0]! : values;
   }
   if (Object.keys(query).length) params.query = query;
 
   const headers: Record<string, string> = {};
-  for (const header of spec.headers.filter((h) => h.kind === "caller")) {
+  for (const header of spec.headers.filter((h) => h.kind === "caller" && h.default === undefined)) {
     const found = enabled(request.header).filter((h) => String(h.key).toLowerCase() === header.key.toLowerCase());
     if (found.length) headers[header.key] = fill(String(found.at(-1)!.value ?? ""), variables);
   }

@@ -36,6 +36,17 @@ describe("request headers", () => {
     expect([last(server.requests).headers["x-layer"], last(server.requests).headers["x-config"]]).toEqual(["call", "c"]);
   });
 
+  it("sends a header's default when the caller gives none, the caller's value instead, and nothing for null", async () => {
+    const client = createRuntimeClient({ variables: { baseUrl: server.origin } }, {});
+    const spec = op({ headers: [{ key: "translate-user-info", kind: "caller", default: "true", required: false }] });
+    await client.send(spec, undefined);
+    expect(last(server.requests).headers["translate-user-info"]).toBe("true");
+    await client.send(spec, { headers: { "Translate-User-Info": "false" } });
+    expect(last(server.requests).headers["translate-user-info"]).toBe("false");
+    await client.send(spec, { headers: { "translate-user-info": null } });
+    expect(last(server.requests).headers["translate-user-info"]).toBeUndefined();
+  });
+
   it("throws for a missing required caller header unless config or options supply it", async () => {
     const client = createRuntimeClient({ variables: { baseUrl: server.origin, format: "json" } }, {});
     const error = await client.send(op({ id: "getThing", headers }), undefined).catch((e: unknown) => e);

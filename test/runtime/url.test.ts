@@ -133,6 +133,21 @@ describe("query", () => {
     expect(encodeQueryParam({ key: "k", value: "a+b%41" })).toBe("k=a+b%41");
   });
 
+  it("sends a parameter's default as Postman writes it, a caller value instead, and nothing for null", async () => {
+    const spec = op({
+      query: [
+        { key: "access", kind: "caller", default: "public", required: false },
+        { key: "q", kind: "caller", default: "a b", required: false },
+        { key: "tag", kind: "caller", default: "x", required: false },
+        { key: "tag", kind: "caller", default: "y", required: false },
+      ],
+    });
+    await client().send(spec, undefined);
+    expect(last(server.requests).url).toBe("/?access=public&q=a%20b&tag=x&tag=y");
+    await client().send(spec, { query: { access: "private", q: null, tag: ["1", "2"] } });
+    expect(last(server.requests).url).toBe("/?access=private&tag=1&tag=2");
+  });
+
   it("lets a caller value replace a static one and throws for a missing required one", async () => {
     const spec = op({ query: [{ key: "limit", kind: "static", value: "10", required: true }, { key: "id", kind: "caller", required: true }] });
     await client().send(spec, { query: { limit: 5, id: "x" } });

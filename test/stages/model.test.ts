@@ -166,13 +166,13 @@ describe("parameters, variables and body modes", () => {
     ],
   });
 
-  it("classifies path, query and headers; disabled ones become optional", () => {
+  it("classifies path, query and headers; disabled ones become optional, ones with a value are sent by default", () => {
     const get = op(ir, "usersGetUser");
     expect(get.pathParams).toEqual([{ key: "userId", kind: "caller", required: true, value: "42", samples: ["42"], description: "The user id" }]);
-    expect(get.query.map((q) => [q.key, q.kind, q.required, q.value])).toEqual([
-      ["expand", "caller", true, "profile"],
-      ["limit", "caller", false, "10"],
-      ["api-version", "static", true, "2024-01-01"],
+    expect(get.query.map((q) => [q.key, q.kind, q.required, q.value, q.default])).toEqual([
+      ["expand", "caller", false, "profile", "profile"],
+      ["limit", "caller", false, "10", undefined],
+      ["api-version", "static", true, "2024-01-01", undefined],
     ]);
     expect(get.headers.map((h) => [h.key, h.kind, h.required])).toEqual([
       ["Accept", "static", true],

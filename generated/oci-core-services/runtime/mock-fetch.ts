@@ -20,6 +20,7 @@
  * match, then the best JSON body match; ties go to the earliest fixture. No match: a 501 with a
  * JSON body saying what was asked and what exists.
  */
+import { pathVariable } from "./url.js";
 
 export interface MockFixture {
   operation: string;
@@ -64,7 +65,13 @@ function matchPath(template: string, segments: readonly string[]): number | unde
   let literal = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (part.startsWith(":") || /^\{\{[^{}]+\}\}$/.test(part)) continue;
+    const variable = pathVariable(part);
+    if (variable !== undefined) {
+      // `:Sid.json` matches any segment that ends with `.json`.
+      if (!tail[i]!.endsWith(variable.suffix) || tail[i]!.length === variable.suffix.length) return undefined;
+      continue;
+    }
+    if (/^\{\{[^{}]+\}\}$/.test(part)) continue;
     if (safeDecode(part) !== tail[i]) return undefined;
     literal++;
   }
