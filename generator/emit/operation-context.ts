@@ -119,6 +119,8 @@ function specLiteral(op: OperationIR, overridableBase: boolean): string {
           }
         : {}),
       ...(op.body.graphqlQuery !== undefined ? { query: op.body.graphqlQuery } : {}),
+      ...(op.body.graphqlVariables !== undefined ? { variables: op.body.graphqlVariables } : {}),
+      ...(op.body.graphqlOperationName !== undefined ? { operationName: op.body.graphqlOperationName } : {}),
     };
   }
   spec.auth = { type: op.auth.type, params: op.auth.params };

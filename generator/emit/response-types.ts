@@ -33,6 +33,7 @@ export function requestBodyType(op: OperationIR, types: OperationTypes): TsType 
       return objectType([
         { key: "query", type: keyword("string"), optional: true },
         { key: "variables", type: root ? tsTypeOf(root.type) : ref("Record", keyword("string"), keyword("unknown")), optional: true },
+        { key: "operationName", type: keyword("string"), optional: true },
       ]);
     case "urlencoded":
     case "formdata":

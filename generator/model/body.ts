@@ -46,10 +46,17 @@ export function readBody(
       return { mode, contentType: contentTypeHeader ?? "application/octet-stream", samples: [] };
     case "graphql": {
       const graphql = body.graphql ?? {};
-      // The query is fixed by the collection; the variables are typed from their samples.
+      // Query and variables are sent as the collection writes them (variables resolved at call
+      // time) unless the caller gives others; the variables' type comes from their samples.
       const samples: SampleIR[] = [];
-      addSample(samples, "request", stringValue(graphql.variables));
-      return { mode, contentType: "application/json", samples, graphqlQuery: stringValue(graphql.query) ?? "" };
+      // Postman sends variables that are not text (`null`, an object) as JSON.
+      const variables = graphql.variables === null ? "null" : stringValue(graphql.variables);
+      if (graphql.variables !== null) addSample(samples, "request", variables);
+      const result: BodyIR = { mode, contentType: "application/json", samples, graphqlQuery: stringValue(graphql.query) ?? "" };
+      if (variables !== undefined && variables.trim() !== "") result.graphqlVariables = variables;
+      const operationName = stringValue(graphql.operationName);
+      if (operationName) result.graphqlOperationName = operationName;
+      return result;
     }
     default:
       return undefined;

@@ -17,6 +17,7 @@ import { readResponse } from "./responses.js";
 import { readExamples, type ExampleRequest } from "./examples.js";
 import { isSecretName } from "./secrets.js";
 import { substituteLocalVariables } from "./local-variables.js";
+import { preRequestScript, requestChanges, variablesSet } from "./scripts.js";
 import { variableReferences } from "./templates.js";
 import { descriptionText, requiredMarker, stringValue } from "./text.js";
 
@@ -55,11 +56,17 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
   const collectionAuth = model.auth;
 
   const operations: Omit<OperationIR, "id" | "typeName">[] = [];
+  const scripts: ScriptScope[] = [{ folderPath: [], source: { file: source.displayPath }, script: preRequestScript(json.event), what: "the collection's" }];
   const visit = (nodes: readonly ModelNode[], prefix: string, scope: Scope) => {
     nodes.forEach((node, index) => {
       const { raw } = node;
       const indexPath = `${prefix}${index}`;
       const name = typeof raw.name === "string" && raw.name.trim() ? raw.name : `#${index + 1}`;
+      const script = preRequestScript(raw.event);
+      if (script) {
+        const path = [...scope.folderPath, name];
+        scripts.push({ folderPath: path, item: node.kind === "item", source: { file: loaded.fileOf(indexPath), itemPath: path.join(" / ") }, script, what: node.kind === "folder" ? "the folder's" : "its" });
+      }
       if (node.kind === "folder") {
         visit(node.items, `${indexPath}/`, {
           folderPath: [...scope.folderPath, name],
@@ -86,6 +93,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
 
   const named = assignMethodNames(operations, sink, reservedNames);
   const variables = collectVariables(model.variables, named);
+  for (const scope of scripts) warnAboutScript(scope, named, sink);
   const ir: CollectionIR = {
     name: source.name,
     title: typeof info.name === "string" && info.name ? info.name : source.name,
@@ -161,6 +169,55 @@ function buildOperation(
   return substituteLocalVariables(operation, localVars);
 }
 
+/** A pre-request script and where it applies: the requests under `folderPath` (the item's own when `item`). */
+interface ScriptScope {
+  folderPath: string[];
+  item?: boolean;
+  source: SourceLocation;
+  script: string;
+  /** Whose script it is, for the message: "the collection's", "the folder's", "its". */
+  what: string;
+}
+
+/**
+ * One warning per script that changes the requests it runs before, or sets a variable they
+ * use: a generated client runs no scripts, so the caller must do it (an `onRequest` hook, or
+ * the variable's value in `createClient({ variables })`).
+ */
+function warnAboutScript(scope: ScriptScope, operations: readonly OperationIR[], sink: DiagnosticSink): void {
+  const within = (op: OperationIR) => {
+    const path = scope.item ? [...op.folderPath, op.name] : op.folderPath;
+    return scope.folderPath.every((name, i) => path[i] === name) && (!scope.item || path.length === scope.folderPath.length);
+  };
+  const affected = operations.filter(within);
+  if (affected.length === 0) return;
+  const changes = requestChanges(scope.script);
+  const used = new Set(affected.flatMap(variablesUsedBy));
+  const set = variablesSet(scope.script).filter((name) => used.has(name));
+  const requests = scope.item ? "this request" : `the ${affected.length} request(s) below it`;
+  if (changes.length > 0) {
+    sink.warn(`${scope.what} pre-request script ${changes.join(", ")} for ${requests}; the client does not run scripts: do the same in an onRequest hook`, scope.source);
+  }
+  if (set.length > 0) {
+    const names = set.map((name) => `{{${name}}}`).join(", ");
+    sink.warn(`${scope.what} pre-request script sets ${names}, used by ${requests}; the client does not run scripts: pass the value in createClient({ variables })`, scope.source);
+  }
+}
+
+/** Every variable an operation's URL, fixed query parameters, headers and body fields refer to. */
+function variablesUsedBy(op: OperationIR): string[] {
+  const texts = [
+    op.url.template,
+    ...op.query.map((q) => q.value),
+    ...op.headers.map((h) => h.value),
+    ...(op.body?.fields ?? []).map((f) => f.value),
+    ...(op.body?.samples ?? []).map((sample) => sample.text),
+    op.body?.graphqlQuery,
+    op.body?.graphqlVariables,
+  ];
+  return texts.flatMap((text) => variableReferences(text));
+}
+
 /** The enabled, literal query parameters of an example's original request. */
 function exampleQuery(request: ExampleRequest | undefined): Record<string, string> | undefined {
   const query: Record<string, string> = {};
@@ -226,6 +283,8 @@ function collectVariables(collectionVariables: readonly Entry[], operations: rea
       ...op.query.map((q) => (q.kind === "static" ? q.value : undefined)),
       ...op.headers.map((h) => (h.kind === "static" ? h.value : undefined)),
       ...(op.body?.fields ?? []).map((f) => f.value),
+      op.body?.graphqlQuery,
+      op.body?.graphqlVariables,
     ];
     expand(texts.flatMap((t) => references(t)), used);
   }

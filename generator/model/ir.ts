@@ -126,8 +126,12 @@ export interface BodyIR {
   fields?: BodyFieldIR[];
   /** raw: every sample text (the request's first, then each example's); graphql: the variables. */
   samples: SampleIR[];
-  /** graphql only: the query document, sent unless the caller gives another. */
+  /** graphql only: the query document, sent unless the caller gives another (`{{var}}` resolved at call time). */
   graphqlQuery?: string;
+  /** graphql only: the variables as the collection writes them (JSON text with `{{var}}`), sent unless the caller gives others. */
+  graphqlVariables?: string;
+  /** graphql only: the operation name, when the collection names one. */
+  graphqlOperationName?: string;
 }
 
 export interface BodyFieldIR {

@@ -34,7 +34,7 @@ export async function buildBody(
     case "raw":
       return value === undefined ? NO_BODY : raw(body, value);
     case "graphql":
-      return graphql(body, value);
+      return graphql(body, value, scope);
     case "urlencoded":
       return urlencoded(spec, body, record(value), scope);
     case "formdata": {
@@ -61,10 +61,23 @@ function raw(body: BodySpec, value: unknown): BuiltBody {
   return { body: typeof value === "string" ? value : isJson ? JSON.stringify(value) : String(value), contentType };
 }
 
-function graphql(body: BodySpec, value: unknown): BuiltBody {
-  const given = typeof value === "string" ? { query: value } : ((value ?? {}) as { query?: string; variables?: unknown });
-  const payload = { ...given, query: given.query ?? body.query ?? "" };
-  return { body: JSON.stringify(payload), contentType: body.contentType ?? "application/json" };
+/**
+ * A GraphQL body as Postman sends it: `{"query":..,"operationName":..,"variables":..}`. What the
+ * caller leaves out comes from the collection, its `{{variables}}` resolved: the query text, and
+ * the variables' JSON text, written in as it is (as Postman does, so `"variables": "{{bundle}}"`
+ * sends the variable's JSON). What the caller gives is data, sent as given.
+ */
+function graphql(body: BodySpec, value: unknown, scope: VariableScope): BuiltBody {
+  const given = typeof value === "string" ? { query: value } : ((value ?? {}) as { query?: string; variables?: unknown; operationName?: string });
+  const parts = [`"query":${JSON.stringify(given.query ?? resolveTemplate(body.query ?? "", scope))}`];
+  const operationName = given.operationName ?? body.operationName;
+  if (operationName !== undefined) parts.push(`"operationName":${JSON.stringify(operationName)}`);
+  if (given.variables !== undefined) parts.push(`"variables":${JSON.stringify(given.variables)}`);
+  else if (body.variables !== undefined) {
+    const text = resolveTemplate(body.variables, scope);
+    if (text !== "") parts.push(`"variables":${text}`);
+  }
+  return { body: `{${parts.join(",")}}`, contentType: body.contentType ?? "application/json" };
 }
 
 function urlencoded(

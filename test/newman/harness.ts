@@ -415,13 +415,9 @@ function callerParams(
         if (part) params.body = new Blob([new Uint8Array(part.bytes)]);
         break;
       }
-      case "graphql": {
-        const variablesText = body.graphql?.variables;
-        if (typeof variablesText === "string" && variablesText.trim()) {
-          params.body = { variables: JSON.parse(fill(variablesText, variables)) };
-        }
+      case "graphql":
+        // Nothing: the client sends the collection's query and variables, resolved, unasked.
         break;
-      }
     }
   }
   return params;

@@ -106,6 +106,18 @@ describe("file and graphql", () => {
     expect(last(server.requests).headers["content-type"]).toBe("application/octet-stream");
   });
 
+  it("sends the collection's graphql query and variables with {{variables}} resolved, as Postman writes them", async () => {
+    const body: BodySpec = { mode: "graphql", query: 'query { tag(id: "{{tag}}") { id } }', variables: '{"tag": "{{tag}}", "n": 1}', operationName: "Q" };
+    await send(body, undefined);
+    expect(last(server.requests).body.toString()).toBe('{"query":"query { tag(id: \\"t1\\") { id } }","operationName":"Q","variables":{"tag": "t1", "n": 1}}');
+    // What the caller gives is data: sent as given, with the rest from the collection.
+    await send(body, { variables: { tag: "{{tag}}" } });
+    expect(JSON.parse(last(server.requests).body.toString())).toEqual({ query: 'query { tag(id: "t1") { id } }', operationName: "Q", variables: { tag: "{{tag}}" } });
+    // A variables payload that is one variable sends that variable's JSON.
+    await createRuntimeClient({ variables: { baseUrl: server.origin, bundle: '{"a":[1]}' } }, {}).send(op({ method: "POST", body: { mode: "graphql", query: "mutation { x }", variables: "{{bundle}}" } }), undefined);
+    expect(JSON.parse(last(server.requests).body.toString())).toEqual({ query: "mutation { x }", variables: { a: [1] } });
+  });
+
   it("sends graphql as JSON { query, variables }", async () => {
     await send({ mode: "graphql" }, { query: "query Q($id: ID!) { node(id: $id) { id } }", variables: { id: "1" } });
     const request = last(server.requests);

@@ -277,6 +277,52 @@ describe("names the generated client already exports", () => {
   });
 });
 
+describe("pre-request scripts", () => {
+  const script = (...exec: string[]) => [{ listen: "prerequest", script: { exec } }, { listen: "test", script: { exec: ["pm.request.headers.add({})"] } }];
+  it("that change the request or set a variable it uses give one warning each, where the script lives", () => {
+    const { diagnostics } = buildJson({
+      info: { name: "Scripts" },
+      event: script('pm.request.headers.add({key: "X-Agent", value: "a"})', "// pm.request.body.update('x')"),
+      item: [
+        { name: "Auth", event: script('pm.environment.set("token", "t")'), item: [{ name: "Me", request: { url: "https://x.test/me", header: [{ key: "Authorization", value: "Bearer {{token}}" }] } }] },
+        { name: "Sign", event: script("pm.request.body.raw = sign(pm.request.body.raw)"), request: { method: "POST", url: "https://x.test/sign", body: { mode: "raw", raw: "{}" } } },
+        { name: "Unused", event: script('pm.collectionVariables.set("other", 1)'), request: { url: "https://x.test/u" } },
+      ],
+    });
+    expect(diagnostics.filter((d) => /pre-request script/.test(d.message)).map((d) => `${d.source.itemPath ?? "(collection)"}: ${d.message}`)).toEqual([
+      "(collection): the collection's pre-request script sets headers for the 3 request(s) below it; the client does not run scripts: do the same in an onRequest hook",
+      "Auth: the folder's pre-request script sets {{token}}, used by the 1 request(s) below it; the client does not run scripts: pass the value in createClient({ variables })",
+      "Sign: its pre-request script rewrites the body for this request; the client does not run scripts: do the same in an onRequest hook",
+    ]);
+  });
+});
+
+describe("graphql bodies", () => {
+  it("keep the query, variables text and operation name, and their {{variables}} are client variables", () => {
+    const { ir } = buildJson({
+      info: { name: "Graph" },
+      variable: [{ key: "baseUrl", value: "https://api.example.com" }, { key: "locale", value: "en-us" }],
+      item: [
+        {
+          name: "Entry",
+          request: {
+            method: "POST",
+            url: "{{baseUrl}}/graphql",
+            body: { mode: "graphql", graphql: { query: 'query { entry(locale: "{{locale}}") { id } }', variables: '{"uid": "{{entry_uid}}"}', operationName: "E" } },
+          },
+        },
+      ],
+    });
+    const body = ir.operations[0]!.body!;
+    expect([body.graphqlQuery, body.graphqlVariables, body.graphqlOperationName]).toEqual(['query { entry(locale: "{{locale}}") { id } }', '{"uid": "{{entry_uid}}"}', "E"]);
+    expect(ir.variables.map((v) => [v.key, v.default])).toEqual([
+      ["baseUrl", "https://api.example.com"],
+      ["entry_uid", undefined],
+      ["locale", "en-us"],
+    ]);
+  });
+});
+
 describe("path variables", () => {
   it("inside a segment are path parameters, named as Postman reads them, never their saved values", () => {
     const { ir } = buildJson({

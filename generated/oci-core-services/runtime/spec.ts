@@ -54,8 +54,12 @@ export interface BodySpec {
   readonly language?: "json" | "text" | "xml" | "html" | "javascript";
   /** urlencoded / formdata: field order and static values. */
   readonly fields?: readonly FieldSpec[];
-  /** graphql: the collection's query document, sent when the caller gives none. */
+  /** graphql: the collection's query document (a template), sent when the caller gives none. */
   readonly query?: string;
+  /** graphql: the collection's variables as JSON text (a template), sent when the caller gives none. */
+  readonly variables?: string;
+  /** graphql: the collection's operation name. */
+  readonly operationName?: string;
 }
 
 export interface FieldSpec {
