@@ -16,7 +16,6 @@ import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
 import { relative } from "node:path";
-import { collectionSecrets, redactSecrets } from "./write/secrets.js";
 import { compareText } from "./compare.js";
 import { nowMs } from "./clock.js";
 
@@ -150,11 +149,7 @@ export function runPipeline(options: PipelineOptions): GeneratedCollection[] {
     const loaded = stage("load", () => loadWithSettings(source, settings, options.cwd));
     const { ir, diagnostics } = stage("model", () => buildCollectionIR(loaded, reserved));
     const types = stage("infer", () => inferCollection(ir, { responseHeaders: false }));
-    const files = stage("emit", () => {
-      const emitted = emitCollection(ir, types, templates);
-      redactSecrets(emitted, collectionSecrets(loaded.json));
-      return emitted;
-    });
+    const files = stage("emit", () => emitCollection(ir, types, templates));
     options.onCollection?.(index + 1, found.length, source.name);
     return { source, settings, ir, types, files, diagnostics: [...diagnostics, ...types.diagnostics], timings };
   });

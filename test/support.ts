@@ -6,6 +6,14 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES = join(ROOT, "test/fixtures/collections");
 export const OCI_FOLDER = join(ROOT, "collections/oci-core-services");
+/** Permissively licensed corpus collections (and environments), copied from ../shared/collections. */
+export const CORPUS = join(ROOT, "test/fixtures/corpus");
+/**
+ * The shared corpus beside the project, when present (development and CI machines have it; a
+ * clone elsewhere does not): tests that cover "every collection" also run the ones whose
+ * license keeps them out of the repository.
+ */
+export const SHARED_EXTRAS = join(ROOT, "../shared/collections");
 
 /** A fresh folder under test/.tmp (inside the project so generated code resolves its imports). */
 export function tempDir(prefix: string): { path: string; remove(): void } {

@@ -1,18 +1,12 @@
 /**
  * Typed fixtures: every distinct request body sample and every saved example, each checked
- * against its inferred type with `satisfies`. Headers that carry credentials are redacted.
+ * against its inferred type with `satisfies`. (Credential headers were redacted in the model.)
  */
 import type { JsonValue, OperationTypes } from "../infer/contract.js";
 import type { OperationIR, ResponseIR } from "../model/ir.js";
 import { isJsonResponse } from "../model/responses.js";
-import { isSecretName } from "../model/secrets.js";
 import { tsTypeOf } from "./graph-types.js";
 import { arrayOf, declaredNames, printType, stringLiteral, tsLiteral } from "./ts/index.js";
-
-export const REDACTED = "[redacted]";
-
-/** Response headers that carry credentials or session state. */
-const CREDENTIAL_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|www-authenticate)$/i;
 
 export interface FixturesContext {
   header: string;
@@ -71,7 +65,7 @@ function bodyLiteral(value: JsonValue): string {
 
 function exampleLiteral(op: OperationIR, response: ResponseIR, body: string, requestBody: JsonValue | undefined): string {
   const headers: Record<string, string> = {};
-  for (const h of response.headers) headers[h.key] = redactHeader(h.key, h.value);
+  for (const h of response.headers) headers[h.key] = h.value;
   const head = tsLiteral({
     operation: op.id,
     name: response.name,
@@ -86,9 +80,6 @@ function exampleLiteral(op: OperationIR, response: ResponseIR, body: string, req
   return `${head.slice(0, -1).trimEnd()}${extra}\n    body: ${body},\n  }`;
 }
 
-export function redactHeader(key: string, value: string): string {
-  return CREDENTIAL_HEADERS.test(key) || isSecretName(key) ? REDACTED : value;
-}
 
 function indentBlock(text: string, indent: string): string {
   return text.replace(/\n/g, `\n${indent}`);

@@ -15,7 +15,7 @@ import { assignMethodNames } from "./operation-names.js";
 import { classifyHeaders, isRequired, readRequestParts } from "./request-parts.js";
 import { readResponse } from "./responses.js";
 import { readExamples, type ExampleRequest } from "./examples.js";
-import { isSecretName } from "./secrets.js";
+import { collectionSecrets, isSecretVariable, redactIR } from "./secrets.js";
 import { substituteLocalVariables } from "./local-variables.js";
 import { preRequestScript, requestChanges, variablesSet } from "./scripts.js";
 import { variableReferences } from "./templates.js";
@@ -54,6 +54,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
   const { model } = loaded;
   const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), definedVariables: definedVariables(model.variables) };
   const collectionAuth = model.auth;
+  const secrets = collectionSecrets(json);
 
   const operations: Omit<OperationIR, "id" | "typeName">[] = [];
   const scripts: ScriptScope[] = [{ folderPath: [], source: { file: source.displayPath }, script: preRequestScript(json.event), what: "the collection's" }];
@@ -71,7 +72,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
         visit(node.items, `${indexPath}/`, {
           folderPath: [...scope.folderPath, name],
           authChain: [{ auth: node.auth, from: `folder "${name}"` }, ...scope.authChain],
-          variables: { ...scope.variables, ...localVariables(raw.variable) },
+          variables: { ...scope.variables, ...localVariables(raw.variable, secrets.authVariables) },
         });
         return;
       }
@@ -80,7 +81,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
       operations.push(
         buildOperation(node.request, raw, name, location, scope, conventions, sink, {
           ...scope.variables,
-          ...localVariables(raw.variable),
+          ...localVariables(raw.variable, secrets.authVariables),
         }),
       );
     });
@@ -92,7 +93,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
   });
 
   const named = assignMethodNames(operations, sink, reservedNames);
-  const variables = collectVariables(model.variables, named);
+  const variables = collectVariables(model.variables, named, secrets.authVariables);
   for (const scope of scripts) warnAboutScript(scope, named, sink);
   const ir: CollectionIR = {
     name: source.name,
@@ -104,7 +105,8 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
     auth: resolveAuth([{ auth: collectionAuth, from: "collection" }], [], { file: source.displayPath }, new DiagnosticSink()),
     operations: named,
   };
-  return { ir, diagnostics: sink.items };
+  // Nothing downstream sees a secret value: every later stage reads text from the IR.
+  return { ir: redactIR(ir, secrets.values), diagnostics: sink.items };
 }
 
 function buildOperation(
@@ -228,14 +230,14 @@ function exampleQuery(request: ExampleRequest | undefined): Record<string, strin
   return Object.keys(query).length ? query : undefined;
 }
 
-/** Folder and item `variable` arrays; secret-named ones stay references the client resolves. */
-function localVariables(value: unknown): Record<string, string> {
+/** Folder and item `variable` arrays; secret ones stay references the client resolves. */
+function localVariables(value: unknown, authVariables: ReadonlySet<string>): Record<string, string> {
   const result: Record<string, string> = {};
   if (!Array.isArray(value)) return result;
   for (const entry of value as RawNode[]) {
     const key = typeof entry?.key === "string" ? entry.key : undefined;
     const text = stringValue(entry?.value);
-    if (key && text !== undefined && !entry.disabled && !isSecretName(key)) result[key] = text;
+    if (key && text !== undefined && !entry.disabled && !isSecretVariable(key, text, authVariables)) result[key] = text;
   }
   return result;
 }
@@ -248,7 +250,7 @@ function definedVariables(collectionVariables: readonly Entry[]): Set<string> {
   return names;
 }
 
-function collectVariables(collectionVariables: readonly Entry[], operations: readonly OperationIR[]): VariableIR[] {
+function collectVariables(collectionVariables: readonly Entry[], operations: readonly OperationIR[], authVariables: ReadonlySet<string>): VariableIR[] {
   const declared = new Map<string, { value?: string; description?: string }>();
   for (const v of collectionVariables) {
     if (!v.key || v.disabled) continue;
@@ -290,7 +292,7 @@ function collectVariables(collectionVariables: readonly Entry[], operations: rea
   }
   return [...used].sort().map((key) => {
     const entry = declared.get(key);
-    const secret = isSecretName(key);
+    const secret = isSecretVariable(key, entry?.value, authVariables);
     return {
       key,
       default: secret ? undefined : entry?.value,

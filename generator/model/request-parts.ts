@@ -6,6 +6,7 @@ import type { RequestView } from "../load/postman-model.js";
 import type { ExampleRequest } from "./examples.js";
 import { keyValues } from "./key-values.js";
 import { pathVariable } from "./path-variables.js";
+import { isSecretName } from "./secrets.js";
 import { isTypePlaceholder } from "./type-placeholders.js";
 import type { HeaderIR, ParamIR, UrlIR } from "./ir.js";
 import { hasReference, loneReference, variableReferences } from "./templates.js";
@@ -88,7 +89,7 @@ export function readRequestParts(
     const isStatic = value === undefined || hasReference(value);
     if (!param.disabled && isStatic) {
       query.push({ key, kind: "static", required: true, value, samples, description });
-    } else if (!param.disabled && isConcrete(value)) {
+    } else if (!param.disabled && isConcrete(value) && !isSecretName(key)) {
       query.push({ key, kind: "caller", required: false, value, default: value, samples, description });
     } else {
       query.push({ key, kind: "caller", required: !param.disabled && isRequired(description, markersInUse), value, samples, description });
@@ -161,7 +162,7 @@ export function classifyHeaders(
       result.push({ ...base, kind: "caller", required: false });
     } else if (hasReference(h.value) || (PROTOCOL_HEADERS.has(lower) && h.value)) {
       result.push({ ...base, kind: "static", required: true });
-    } else if (isConcrete(h.value) && h.value !== "" && !RETRY_TOKEN_HEADERS.has(lower)) {
+    } else if (isConcrete(h.value) && h.value !== "" && !RETRY_TOKEN_HEADERS.has(lower) && !isSecretName(h.key)) {
       result.push({ ...base, kind: "caller", required: false, default: h.value });
     } else {
       result.push({ ...base, kind: "caller", required: isRequired(h.description, markersInUse) });
@@ -172,7 +173,8 @@ export function classifyHeaders(
 
 /**
  * A value Postman sends as written: text without `{{variables}}` that is not an OpenAPI-import
- * type placeholder (`<string>` states a type, the caller must give the value).
+ * type placeholder (`<string>` states a type, the caller must give the value). A parameter named
+ * like a credential never gets its value as a default: the caller gives its own.
  */
 function isConcrete(value: string | undefined): value is string {
   return value !== undefined && !hasReference(value) && !isTypePlaceholder(value);

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { DiagnosticSink } from "../diagnostics.js";
 import type { Example } from "./examples.js";
 import { headerList } from "./examples.js";
+import { isSecretName, REDACTED } from "./secrets.js";
 import type { SourceLocation } from "../diagnostics.js";
 import type { OperationIR, ResponseIR } from "./ir.js";
 
@@ -31,9 +32,10 @@ export function readResponse(example: Example, source: SourceLocation, sink: Dia
     sink.warn(`example "${name}" has no usable status code; it is left out of the response types`, source);
     return undefined;
   }
+  // A response's credential headers (`Set-Cookie`, a token it issues) are never copied.
   const headers = headerList(raw.header)
     .filter((h) => h.key && !h.disabled)
-    .map((h) => ({ key: h.key, value: h.value === undefined || h.value === null ? "" : String(h.value) }));
+    .map((h) => ({ key: h.key, value: isSecretName(h.key) ? REDACTED : h.value === undefined || h.value === null ? "" : String(h.value) }));
   const contentType = headers.find((h) => h.key.toLowerCase() === "content-type")?.value;
   const preview = raw._postman_previewlanguage;
   const body = typeof raw.body === "string" ? raw.body : undefined;

@@ -1,34 +1,42 @@
 /**
- * Secrets never reach generated output: values of every `auth` block, of variables named like
- * secrets, and of query parameters and headers named like secrets (in requests and in saved
- * examples' original requests) are searched for in every generated file of every test
- * collection. Values shorter than 6 characters and `{{variable}}` references are skipped.
+ * Secrets never reach generated output. The test's own idea of a secret, kept apart from
+ * pmgen's: every credential of an `auth` block, the value of every variable those credentials
+ * refer to, and the values of variables, headers and query parameters whose names hold a
+ * credential word (`token`, `secret`, `password`, `api key`, `session`...), in requests, saved
+ * examples' requests and environment files; values that are JWTs or `Bearer ...` wherever they
+ * are. Each is searched for in every generated file of every test and corpus collection (and
+ * the rest of `../shared/collections` when it is present). Values shorter than 6 characters,
+ * plain words and `{{variable}}` references are skipped.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGenerate } from "../../generator/cli/commands.js";
+import { modelCollections } from "../../generator/pipeline.js";
 import { FIXTURES, OCI_FOLDER, bufferedIo, readTree, removeDir, tempDir } from "./helpers.js";
 import { assembleFolderCollection } from "../../generator/load/folder-collection.js";
 import { readFileSync } from "node:fs";
+import { CORPUS, SHARED_EXTRAS } from "../support.js";
 
-const SECRET_NAME = /token|key|secret|passw(or)?d|signature|private|credential|session|cookie/i;
-const NOT_SECRET_KEYS = /^(content-type|accept|keys?|key_?name|api-key-name|keyword|token_?type|surrogate-key|opc-retry-token|idempotency-key)$/i;
+const CREDENTIAL = /token|secret|passw(or)?d|\bpwd\b|passphrase|signature|credential|session|cookie|bearer|api[-_ ]?key|access[-_ ]?key|private[-_ ]?key|client[-_ ]?secret|authorization/i;
+const NOT_SECRET_KEYS = /^(content-type|accept|token_?type|grant_?type|surrogate-key|opc-retry-token|idempotency-key|x-idempotency-key|tokenName|authorization_id)$/i;
 /** Auth settings that say how auth is applied, not what the credential is. */
-const PUBLIC_AUTH = /^(key|in|addTokenTo|headerPrefix|tokenType|grant_type|signatureMethod|algorithm|version|realm|service|region|qop|username|user|addParamsToHeader|addEmptyParamsToSign|includeBodyHash|client_authentication|accessTokenUrl|authUrl|scope|tokenName)$/;
+const PUBLIC_AUTH = /^(key|in|addTokenTo|headerPrefix|tokenType|grant_type|signatureMethod|algorithm|version|realm|service|region|qop|addParamsToHeader|addEmptyParamsToSign|includeBodyHash|client_authentication|accessTokenUrl|authUrl|redirect_uri|scope|tokenName|state|useBrowser|challengeAlgorithm|addAuthDataToQuery)$/;
+const LOOKS_SECRET = /^(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|(Bearer|Basic) \S{12,})$/;
 
 type Found = Map<string, string>;
 
-/** Every secret-like value in a raw collection, mapped to where it was found. */
-export function secretValues(json: unknown, file: string): Found {
+/** Every secret value in a raw collection (and its environments), mapped to where it was found. */
+export function secretValues(json: unknown, file: string, environments: unknown[] = []): Found {
   const found: Found = new Map();
   const add = (value: unknown, where: string) => {
     if (typeof value !== "string") return;
     const text = value.trim();
     // Plain words ("password") are not credentials and may be code.
-    if (text.length < 6 || /^\{\{[^}]+\}\}$/.test(text) || /^<[^>]+>$/.test(text) || /^[A-Za-z_ -]+$/.test(text)) return;
+    if (text.length < 6 || /\{\{[^}]+\}\}/.test(text) || /^<[^>]+>$/.test(text) || /^[A-Za-z_ -]+$/.test(text)) return;
     if (!found.has(text)) found.set(text, `${file} ${where}`);
   };
+  const authVariables = new Set<string>();
   const authBlock = (auth: unknown, where: string) => {
     if (!auth || typeof auth !== "object") return;
     for (const [type, params] of Object.entries(auth as Record<string, unknown>)) {
@@ -36,14 +44,20 @@ export function secretValues(json: unknown, file: string): Found {
       const entries: [string, unknown][] = Array.isArray(params)
         ? params.map((p) => [String((p as { key?: unknown })?.key), (p as { value?: unknown })?.value])
         : params && typeof params === "object" ? Object.entries(params) : [];
-      for (const [k, v] of entries) if (!PUBLIC_AUTH.test(k)) add(v, `${where} auth.${type}.${k}`);
+      for (const [k, v] of entries) {
+        if (PUBLIC_AUTH.test(k)) continue;
+        add(v, `${where} auth.${type}.${k}`);
+        for (const m of String(v ?? "").matchAll(/\{\{([^{}]+)\}\}/g)) authVariables.add(m[1]!.trim());
+      }
     }
   };
   const named = (list: unknown, where: string) => {
     if (!Array.isArray(list)) return;
     for (const entry of list) {
       const key = (entry as { key?: unknown })?.key;
-      if (typeof key === "string" && SECRET_NAME.test(key) && !NOT_SECRET_KEYS.test(key)) add((entry as { value?: unknown }).value, `${where} ${key}`);
+      const value = (entry as { value?: unknown })?.value;
+      if (typeof key === "string" && CREDENTIAL.test(key) && !NOT_SECRET_KEYS.test(key)) add(value, `${where} ${key}`);
+      else if (typeof value === "string" && LOOKS_SECRET.test(value.trim())) add(value, `${where} ${String(key)}`);
     }
   };
   const request = (req: unknown, where: string) => {
@@ -54,17 +68,34 @@ export function secretValues(json: unknown, file: string): Found {
     const url = r.url as Record<string, unknown> | undefined;
     if (url && typeof url === "object") named(url.query, `${where} query`);
   };
+  const variables: { key: unknown; value: unknown; where: string }[] = [];
   const walk = (node: unknown, where: string) => {
     if (!node || typeof node !== "object") return;
     const n = node as Record<string, unknown>;
     authBlock(n.auth, where);
-    named(n.variable, `${where} variable`);
+    if (Array.isArray(n.variable)) for (const v of n.variable) variables.push({ key: v?.key, value: v?.value, where: `${where} variable` });
     request(n.request, where);
     if (Array.isArray(n.response)) for (const res of n.response) request((res as Record<string, unknown>)?.originalRequest, `${where} example`);
     if (Array.isArray(n.item)) for (const child of n.item) walk(child, `${where}/${(child as { name?: string })?.name ?? "?"}`);
   };
   walk(json, "");
+  for (const environment of environments) {
+    for (const v of ((environment as { values?: unknown[] })?.values ?? []) as { key?: unknown; value?: unknown }[]) variables.push({ key: v?.key, value: v?.value, where: "environment" });
+  }
+  for (const { key, value, where } of variables) {
+    if (typeof key !== "string") continue;
+    if ((CREDENTIAL.test(key) && !NOT_SECRET_KEYS.test(key)) || authVariables.has(key) || (typeof value === "string" && LOOKS_SECRET.test(value.trim()))) add(value, `${where} ${key}`);
+  }
   return found;
+}
+
+/** A collection file and the environment files beside it (`<name>.<env>.postman_environment.json`). */
+function withEnvironments(dir: string, file: string): { json: unknown; environments: unknown[] } {
+  const stem = file.replace(/\.postman_collection\.json$/, "");
+  const environments = readdirSync(dir)
+    .filter((f) => f.startsWith(`${stem}.`) && f.endsWith(".postman_environment.json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+  return { json: JSON.parse(readFileSync(join(dir, file), "utf8")), environments };
 }
 
 describe("secrets stay out of generated output", () => {
@@ -74,21 +105,65 @@ describe("secrets stay out of generated output", () => {
 
   beforeAll(() => {
     dir = tempDir("secrets");
-    collections = readdirSync(FIXTURES)
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => ({ name: f, secrets: secretValues(JSON.parse(readFileSync(join(FIXTURES, f), "utf8")), f) }));
+    const inputs: string[] = [];
+    collections = [];
+    for (const folder of [FIXTURES, CORPUS, ...(existsSync(SHARED_EXTRAS) ? [SHARED_EXTRAS] : [])]) {
+      for (const file of readdirSync(folder).filter((f) => f.endsWith(".postman_collection.json"))) {
+        if (folder === SHARED_EXTRAS && existsSync(join(CORPUS, file))) continue;
+        if (folder === SHARED_EXTRAS && existsSync(join(FIXTURES, file))) continue;
+        const { json, environments } = withEnvironments(folder, file);
+        collections.push({ name: file, secrets: secretValues(json, file, environments) });
+        inputs.push(join(folder, file));
+      }
+    }
     collections.push({ name: "oci-core-services", secrets: secretValues(assembleFolderCollection(OCI_FOLDER, OCI_FOLDER).json, "oci-core-services") });
     const io = bufferedIo();
-    const code = runGenerate({ cwd: dir, inputs: [FIXTURES, OCI_FOLDER], out: "out", io, quiet: true });
+    const code = runGenerate({ cwd: dir, inputs: [...inputs, OCI_FOLDER], out: "out", io, quiet: true });
     expect(code, io.stderr).toBe(0);
     output = readTree(join(dir, "out"));
-  }, 240_000);
+    writeFileSync(
+      join(dir, "names.postman_collection.json"),
+      JSON.stringify({
+        info: { name: "Names" },
+        auth: { type: "basic", basic: [{ key: "username", value: "{{user}}" }, { key: "password", value: "basic-pass-1" }] },
+        variable: [
+          { key: "authServer", value: "https://auth.example.com" },
+          { key: "PROJECT_KEY", value: "shop-eu" },
+          { key: "apiKey", value: "abcdef123456" },
+          { key: "client_secret", value: "s3cr3t-value" },
+          { key: "signingKey", value: "kkkkkk999999" },
+          { key: "user", value: "basic-user" },
+          { key: "tenant", value: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc" },
+        ],
+        // `{{user}}` is used by auth only (its value must stay out all the same).
+        item: [{ name: "Get", request: { url: "{{authServer}}/{{PROJECT_KEY}}/{{tenant}}?k={{apiKey}}&s={{client_secret}}&g={{signingKey}}" } }],
+      }),
+    );
+    expect(runGenerate({ cwd: dir, inputs: ["names.postman_collection.json"], out: "names-out", io: bufferedIo(), quiet: true })).toBe(0);
+  }, 400_000);
   afterAll(() => removeDir(dir));
 
   it("finds secrets to look for (the test has teeth)", () => {
     const total = collections.reduce((n, c) => n + c.secrets.size, 0);
-    expect(total).toBeGreaterThanOrEqual(5);
-    expect(output.size).toBeGreaterThan(1000);
+    expect(total).toBeGreaterThanOrEqual(20);
+    expect(output.size).toBeGreaterThan(5000);
+  });
+
+  it("a variable is secret by a credential word, a credential-looking value or auth's use, not by `auth` or `key` alone", () => {
+    const [model] = modelCollections([join(dir, "names.postman_collection.json")], dir);
+    const variables = Object.fromEntries(model!.ir.variables.map((v) => [v.key, [v.secret, v.default]]));
+    expect(variables).toEqual({
+      authServer: [false, "https://auth.example.com"],
+      PROJECT_KEY: [false, "shop-eu"],
+      apiKey: [true, undefined],
+      client_secret: [true, undefined],
+      signingKey: [true, undefined],
+      tenant: [true, undefined],
+    });
+    const text = [...readTree(join(dir, "names-out")).values()].join("\n");
+    for (const secret of ["abcdef123456", "s3cr3t-value", "kkkkkk999999", "basic-user", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc"]) expect(text).not.toContain(secret);
+    expect(text).toContain("https://auth.example.com");
+    expect(text).toContain("shop-eu");
   });
 
   it("no secret value appears in any generated file (client, types, fixtures, comments)", () => {
