@@ -115,6 +115,8 @@ export function discoverWithSettings(
       }
       sources[0] = { ...sources[0]!, name: settings.name };
     }
+    // Environments named in the config replace the ones found beside the collection.
+    if (settings?.environments !== undefined) sources.forEach((source, i) => (sources[i] = { ...source, environments: settings.environments! }));
     for (const source of sources) found.push({ source, settings });
   }
   const byName = new Map<string, CollectionSource>();

@@ -32,9 +32,16 @@ export type ClientVariables = {
   region?: string;
 };
 
-export interface ClientOptions extends Omit<ClientConfig, "variables"> {
-  variables?: ClientVariables;
-}
+/** Values for some of the variables, as a Postman environment gives them (`environments.<name>`). */
+export type Environment = { readonly [K in keyof ClientVariables]?: string };
+
+/** The variables a caller still gives once the environment `E` gives some. */
+type VariablesBeyond<E extends Environment> = Omit<ClientVariables, keyof E> & Partial<Pick<ClientVariables, keyof E & keyof ClientVariables>>;
+
+/** `variables` win over `environment`, which wins over the collection's defaults. */
+export type ClientOptions<E extends Environment = {}> = Omit<ClientConfig, "variables" | "environment"> & { environment?: E } & ({} extends VariablesBeyond<E>
+  ? { variables?: VariablesBeyond<E> }
+  : { variables: VariablesBeyond<E> });
 
 /**
  * Core Services API
@@ -47,7 +54,9 @@ export interface ApiClient extends Client {
 }
 
 /** The transport alone, for the standalone (tree-shakeable) operation functions. */
-export function createBaseClient(options: ClientOptions = {}): Client {
+export function createBaseClient(): Client;
+export function createBaseClient<E extends Environment = {}>(options: ClientOptions<E>): Client;
+export function createBaseClient(options: ClientOptions<Environment> = {}): Client {
   return createRuntimeClient(collection, options);
 }
 
@@ -59,7 +68,9 @@ export function createBaseClient(options: ClientOptions = {}): Client {
  *   variables: { region: "us-ashburn-1" },
  * });
  */
-export function createClient(options: ClientOptions = {}): ApiClient {
+export function createClient(): ApiClient;
+export function createClient<E extends Environment = {}>(options: ClientOptions<E>): ApiClient;
+export function createClient(options: ClientOptions<Environment> = {}): ApiClient {
   const client = createBaseClient(options);
   return {
     send: (spec: OperationSpec, params, requestOptions) => client.send(spec, params, requestOptions),

@@ -16,7 +16,8 @@
  *       "out": "src/clients",
  *       "include": ["volumeBackups"],
  *       "exclude": ["volumeBackups/Legacy"],
- *       "auth": { "": "oci", "public": "noauth" }
+ *       "auth": { "": "oci", "public": "noauth" },
+ *       "environments": ["envs/oci-prod.postman_environment.json"]
  *     }
  *   ]
  * }
@@ -43,7 +44,7 @@ export interface PmgenConfig {
 }
 
 const TOP_KEYS = ["$schema", "out", "templates", "collections"] as const;
-const COLLECTION_KEYS = ["input", "name", "out", "include", "exclude", "auth"] as const;
+const COLLECTION_KEYS = ["input", "name", "out", "include", "exclude", "auth", "environments"] as const;
 
 /**
  * The config in effect: `explicit` (from `--config`) must exist; otherwise `pmgen.config.json`
@@ -107,6 +108,15 @@ function collectionSettings(entry: unknown, path: string, base: string, fail: (p
     if (value === undefined) continue;
     if (!Array.isArray(value)) fail(`${path}.${key}`, "expected an array of folder paths (\"Folder/Sub\")");
     settings[key] = (value as unknown[]).map((p, j) => folderPath(p, `${path}.${key}[${j}]`, fail));
+  }
+  if (obj.environments !== undefined) {
+    if (!Array.isArray(obj.environments)) fail(`${path}.environments`, "expected an array of Postman environment files");
+    settings.environments = (obj.environments as unknown[]).map((file, j) => {
+      const where = `${path}.environments[${j}]`;
+      const absolute = resolve(base, nonEmptyString(file, where, fail));
+      if (!existsSync(absolute)) fail(where, `file not found: ${relative(base, absolute)}`);
+      return absolute;
+    });
   }
   if (obj.auth !== undefined) {
     const auth = obj.auth;

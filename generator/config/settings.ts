@@ -25,6 +25,8 @@ export interface CollectionSettings {
   exclude?: string[][];
   /** Folder path (`"A/B"`, `""` for the collection) → auth type. */
   auth?: Record<string, string>;
+  /** Postman environment files (absolute), instead of the ones found beside the collection. */
+  environments?: string[];
   /** Where the settings came from, for messages: `collections[2]`. */
   configPath?: string;
   /** The config file, for messages. */

@@ -15,7 +15,9 @@ import { compareText } from "../compare.js";
 export type FileMap = Map<string, string>;
 
 /** The names `index.ts.hbs` declares itself. */
-export const INDEX_DECLARATIONS = ["ApiClient", "ClientOptions", "ClientVariables", "collection", "createBaseClient", "createClient"];
+export const INDEX_DECLARATIONS = [
+  "ApiClient", "ClientOptions", "ClientVariables", "Environment", "VariablesBeyond", "collection", "createBaseClient", "createClient",
+];
 
 export function emitCollection(ir: CollectionIR, graph: TypeGraph, templates: Templates): FileMap {
   const files: FileMap = new Map();
@@ -36,6 +38,7 @@ export function emitCollection(ir: CollectionIR, graph: TypeGraph, templates: Te
   files.set("types.ts", templates.types({ header: header(""), declarations: graph.declarations.map((d) => declarationSource(d).trim()) }));
   files.set("fixtures/index.ts", templates["fixtures-index"]({ header: header(""), operations: ops.map((op) => ({ id: op.id, file: op.id })) }));
   files.set("index.ts", templates.index(indexContext(ir, ops, paramsRequired, header(""))));
+  if (ir.environments.length) files.set("environments.ts", templates.environments(environmentsContext(ir, header(""))));
   for (const [path, content] of runtimeFiles()) files.set(`runtime/${path}`, content);
   // The modules are ES modules wherever they are copied; none has side effects (tree-shaking).
   files.set("package.json", `${JSON.stringify({ type: "module", sideEffects: false }, null, 2)}\n`);
@@ -62,6 +65,7 @@ function indexContext(ir: CollectionIR, ops: OperationIR[], paramsRequired: Read
   }
   return {
     header,
+    hasEnvironments: ir.environments.length > 0,
     titleText: stringLiteral(ir.title).slice(1, -1).replace(/\*\//g, "*\\/"),
     clientDoc: jsDoc([ir.title, "", ir.description ?? ""]),
     collectionSpec: tsLiteral({ variables: defaults } as JsonValue),
@@ -74,6 +78,24 @@ function indexContext(ir: CollectionIR, ops: OperationIR[], paramsRequired: Read
       file: op.id,
       paramsRequired: paramsRequired.get(op.id)!,
       doc: jsDoc([`${op.name}: \`${op.method} ${op.url.template}\``], "  "),
+    })),
+  };
+}
+
+function environmentsContext(ir: CollectionIR, header: string) {
+  return {
+    header,
+    exampleName: ir.environments[0]!.name,
+    environments: ir.environments.map((environment) => ({
+      key: propertyKey(environment.name),
+      values: tsLiteral(environment.values as JsonValue, "  "),
+      doc: jsDoc(
+        [
+          `${environment.title} (${environment.file}).`,
+          environment.secrets.length ? `Secrets it holds, for you to pass in \`variables\`: ${environment.secrets.join(", ")}.` : "",
+        ].filter(Boolean),
+        "  ",
+      ),
     })),
   };
 }

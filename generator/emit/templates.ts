@@ -17,7 +17,7 @@ import { join } from "node:path";
 import handlebarsRuntime from "handlebars/runtime.js";
 import type Handlebars from "handlebars";
 
-export const TEMPLATE_NAMES = ["operation", "index", "types", "fixtures", "fixtures-index"] as const;
+export const TEMPLATE_NAMES = ["operation", "index", "types", "fixtures", "fixtures-index", "environments"] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type Templates = Record<TemplateName, (context: object) => string>;
 

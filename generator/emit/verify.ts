@@ -44,7 +44,9 @@ export function verifyDeclarations(files: ReadonlyMap<string, string>, ir: Colle
     expect(`fixtures/${op.id}.ts`, [`${op.id}Examples`, `${op.id}RequestSamples`], (m) => m === "../runtime/index.js" || m === "../types.js");
   }
   expect("types.ts", graph.declarations.map((d) => d.name), () => false);
-  expect("index.ts", INDEX_DECLARATIONS, (m) => m === "./runtime/index.js" || m === "./types.js" || operationModule.has(m));
+  const environments = ir.environments.length > 0;
+  expect("index.ts", INDEX_DECLARATIONS, (m) => m === "./runtime/index.js" || m === "./types.js" || operationModule.has(m) || (environments && m === "./environments.js"));
+  if (environments) expect("environments.ts", ["environments"], (m) => m === "./index.js");
   const fixtureModules = new Set(ir.operations.map((op) => `./${op.id}.js`));
   expect("fixtures/index.ts", ["fixtures"], (m) => m === "../runtime/index.js" || fixtureModules.has(m));
   return problems;

@@ -4,7 +4,7 @@
  * `*.json` file, with subfolders as item groups (the "folder form").
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { PmgenError } from "../diagnostics.js";
 import { compareText } from "../compare.js";
 
@@ -16,9 +16,19 @@ export interface CollectionSource {
   /** The path as shown in messages (relative to the working directory). */
   displayPath: string;
   form: "file" | "folder";
+  /** Postman environment files that belong to the collection (absolute paths), in name order. */
+  environments: string[];
 }
 
 export const FOLDER_MANIFEST = "collection.json";
+
+/** Postman's export names: an environment or the globals, never a collection. */
+const ENVIRONMENT_FILE = /\.postman_environment\.json$/i;
+const NOT_A_COLLECTION = /\.postman_(?:environment|globals)\.json$/i;
+
+export function isEnvironmentFile(name: string): boolean {
+  return ENVIRONMENT_FILE.test(name);
+}
 
 export function discoverCollections(inputs: readonly string[], cwd: string): CollectionSource[] {
   const sources = inputs.flatMap((input) => expandInput(resolve(cwd, input), cwd, true));
@@ -41,11 +51,12 @@ function expandInput(path: string, cwd: string, explicit: boolean): CollectionSo
   if (!existsSync(path)) throw new PmgenError("no such file or folder", { file: displayPath });
   if (statSync(path).isFile()) return [fileSource(path, displayPath)];
   if (existsSync(join(path, FOLDER_MANIFEST))) {
-    return [{ name: collectionName(basename(path)), path, displayPath, form: "folder" }];
+    const environments = readdirSync(path).filter(isEnvironmentFile).sort().map((name) => join(path, name));
+    return [{ name: collectionName(basename(path)), path, displayPath, form: "folder", environments }];
   }
   // A folder without collection.json is a folder of collections (like `collections/`).
   const found = readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() || entry.name.endsWith(".json"))
+    .filter((entry) => entry.isDirectory() || (entry.name.endsWith(".json") && !NOT_A_COLLECTION.test(entry.name)))
     .map((entry) => entry.name)
     .sort()
     .flatMap((name) => {
@@ -63,7 +74,22 @@ function expandInput(path: string, cwd: string, explicit: boolean): CollectionSo
 
 function fileSource(path: string, displayPath: string): CollectionSource {
   const stem = basename(path).replace(/\.json$/i, "").replace(/\.postman_collection$/i, "");
-  return { name: collectionName(stem), path, displayPath, form: "file" };
+  return { name: collectionName(stem), path, displayPath, form: "file", environments: environmentsBeside(path, stem) };
+}
+
+/**
+ * The environment files beside a collection file: `<stem>.<env>.postman_environment.json`, or,
+ * when the folder holds no other collection, every `*.postman_environment.json` in it (Postman
+ * names an exported environment after the environment, not the collection).
+ */
+function environmentsBeside(path: string, stem: string): string[] {
+  const dir = dirname(path);
+  const names = readdirSync(dir);
+  const environments = names.filter(isEnvironmentFile);
+  const named = environments.filter((name) => name.toLowerCase().startsWith(`${stem.toLowerCase()}.`));
+  const collections = names.filter((name) => name.endsWith(".json") && !NOT_A_COLLECTION.test(name));
+  const chosen = named.length > 0 || collections.length > 1 ? named : environments;
+  return chosen.sort().map((name) => join(dir, name));
 }
 
 /** `GitHub v3.postman_collection` → `github-v3`; `paypal.v2.0` keeps its dots as dashes. */

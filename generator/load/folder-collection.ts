@@ -8,7 +8,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PmgenError } from "../diagnostics.js";
-import { FOLDER_MANIFEST } from "./discover.js";
+import { FOLDER_MANIFEST, isEnvironmentFile } from "./discover.js";
 import { readJsonFile } from "./read-json.js";
 import { compareText } from "../compare.js";
 
@@ -48,6 +48,8 @@ function readGroup(dir: string, cwd: string, prefix: string, itemFiles: Map<stri
     } else if (entry.name.endsWith(".json")) {
       if (top && entry.name === FOLDER_MANIFEST) continue;
       if (entry.name === GROUP_MANIFEST) continue;
+      // Environments beside the items belong to the collection (see discover.ts), not to its items.
+      if (top && isEnvironmentFile(entry.name)) continue;
       const display = relative(cwd, path);
       const item = readJsonFile(path, display);
       if (!isObject(item)) throw new PmgenError("an item file must hold one JSON object", { file: display });

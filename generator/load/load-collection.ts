@@ -3,7 +3,9 @@
  * folder-form collection, checks its structure, and reads its requests as the
  * postman-collection SDK would (see postman-model.ts).
  */
+import { basename, relative } from "node:path";
 import { DiagnosticSink } from "../diagnostics.js";
+import { loadEnvironment, type LoadedEnvironment } from "./environments.js";
 import type { CollectionSource } from "./discover.js";
 import { assembleFolderCollection } from "./folder-collection.js";
 import { readPostmanModel, type PostmanModel } from "./postman-model.js";
@@ -20,6 +22,8 @@ export interface LoadedCollection {
    */
   json: Record<string, unknown>;
   model: PostmanModel;
+  /** The collection's Postman environments (see discover.ts), in file name order. */
+  environments: LoadedEnvironment[];
   /** The file an item came from, by index path ("0/2/1"); the collection file when absent. */
   fileOf(indexPath: string): string;
   diagnostics: DiagnosticSink;
@@ -38,7 +42,9 @@ export function loadCollection(source: CollectionSource, cwd: string): LoadedCol
   }
   const { version, json, itemFiles } = validateCollectionJson(raw, source.displayPath, (p) => assembledFiles.get(p), diagnostics);
   const fileOf = (indexPath: string) => itemFiles.get(indexPath) ?? source.displayPath;
-  return { source, version, json, model: readModel(json, fileOf), fileOf, diagnostics };
+  const stem = basename(source.path).replace(/\.json$/i, "").replace(/\.postman_collection$/i, "");
+  const environments = source.environments.map((path) => loadEnvironment(path, relative(cwd, path) || path, stem, diagnostics));
+  return { source, version, json, model: readModel(json, fileOf), environments, fileOf, diagnostics };
 }
 
 /** The request model of a validated collection; the SDK is loaded only if a shape needs it. */

@@ -10,8 +10,9 @@ import type { Entry, ModelNode, RequestView } from "../load/postman-model.js";
 import { headersComputedBy, resolveAuth } from "./auth.js";
 import { readBody } from "./body.js";
 import type { SourceLocation } from "../diagnostics.js";
-import type { CollectionIR, OperationIR, VariableIR } from "./ir.js";
+import type { CollectionIR, EnvironmentIR, OperationIR, VariableIR } from "./ir.js";
 import { assignMethodNames } from "./operation-names.js";
+import { camelCase } from "./names.js";
 import { classifyHeaders, isRequired, readRequestParts } from "./request-parts.js";
 import { readResponse } from "./responses.js";
 import { readExamples, type ExampleRequest } from "./examples.js";
@@ -54,7 +55,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
   const { model } = loaded;
   const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), definedVariables: definedVariables(model.variables) };
   const collectionAuth = model.auth;
-  const secrets = collectionSecrets(json);
+  const secrets = collectionSecrets(json, loaded.environments.flatMap((environment) => environment.values));
 
   const operations: Omit<OperationIR, "id" | "typeName">[] = [];
   const scripts: ScriptScope[] = [{ folderPath: [], source: { file: source.displayPath }, script: preRequestScript(json.event), what: "the collection's" }];
@@ -102,6 +103,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
     schemaVersion: loaded.version,
     source: { file: source.displayPath },
     variables,
+    environments: environmentPresets(loaded.environments, variables, secrets.authVariables),
     auth: resolveAuth([{ auth: collectionAuth, from: "collection" }], [], { file: source.displayPath }, new DiagnosticSink()),
     operations: named,
   };
@@ -169,6 +171,32 @@ function buildOperation(
     description: descriptionText(request.description) ?? descriptionText(raw.description),
   };
   return substituteLocalVariables(operation, localVars);
+}
+
+/**
+ * Each environment as a preset named after its file (`plaid.sandbox.postman_environment.json`
+ * → `sandbox`): the values it gives the variables the requests use, secrets left out and named.
+ */
+function environmentPresets(
+  environments: LoadedCollection["environments"],
+  variables: readonly VariableIR[],
+  authVariables: ReadonlySet<string>,
+): EnvironmentIR[] {
+  const used = new Set(variables.map((v) => v.key));
+  const taken = new Set<string>();
+  return environments.map((environment) => {
+    let name = camelCase(environment.fileLabel) || "environment";
+    if (/^[0-9]/.test(name)) name = `environment${name}`;
+    for (let n = 2; taken.has(name); n++) name = `${camelCase(environment.fileLabel) || "environment"}${n}`;
+    taken.add(name);
+    const values: Record<string, string> = {};
+    const secrets: string[] = [];
+    for (const { key, value, secretType } of environment.values) {
+      if (secretType || isSecretVariable(key, value, authVariables)) secrets.push(key);
+      else if (used.has(key)) Object.defineProperty(values, key, { value, writable: true, enumerable: true, configurable: true });
+    }
+    return { name, title: environment.title, file: environment.file, values, secrets: [...new Set(secrets)].sort() };
+  });
 }
 
 /** A pre-request script and where it applies: the requests under `folderPath` (the item's own when `item`). */

@@ -20,8 +20,24 @@ export interface CollectionIR {
   schemaVersion: string;
   source: SourceLocation;
   variables: VariableIR[];
+  /** Presets from the collection's Postman environment files. */
+  environments: EnvironmentIR[];
   auth?: AuthIR;
   operations: OperationIR[];
+}
+
+/** A Postman environment, as a preset of variable values (`environments.sandbox`). */
+export interface EnvironmentIR {
+  /** The identifier it is exported under. */
+  name: string;
+  /** The environment's name in Postman. */
+  title: string;
+  /** The file it was read from. */
+  file: string;
+  /** The values it gives the variables the requests use; secrets are never copied. */
+  values: Record<string, string>;
+  /** The variables it holds that are secrets: the caller passes those. */
+  secrets: string[];
 }
 
 export interface VariableIR {

@@ -93,7 +93,10 @@ function authParams(block: unknown): [string, unknown][] {
  * credentials, values of secret variables, headers and query parameters, in requests and in
  * saved examples' requests), longest first.
  */
-export function collectionSecrets(json: unknown, environments: readonly unknown[] = []): { authVariables: Set<string>; values: string[] } {
+export function collectionSecrets(
+  json: unknown,
+  environmentValues: readonly { key: string; value: string; secretType: boolean }[] = [],
+): { authVariables: Set<string>; values: string[] } {
   const authVariables = new Set<string>();
   const values = new Set<string>();
   const add = (value: unknown) => {
@@ -160,7 +163,7 @@ export function collectionSecrets(json: unknown, environments: readonly unknown[
     if (Array.isArray(n.item)) n.item.forEach(variableLists);
   };
   variableLists(json);
-  for (const environment of environments) variables((environment as RawNode | null)?.values);
+  for (const v of environmentValues) if (v.secretType || isSecretVariable(v.key, v.value, authVariables)) add(v.value);
   return { authVariables, values: [...values].sort((a, b) => b.length - a.length) };
 }
 

@@ -60,8 +60,10 @@ export type OnResponse = (
 ) => void | Promise<void>;
 
 export interface ClientConfig {
-  /** Values for collection variables; they win over the collection's defaults. */
+  /** Values for collection variables; they win over the environment and the collection's defaults. */
   variables?: Readonly<Record<string, string | undefined>>;
+  /** A Postman environment's values (a generated `environments.<name>`); they win over the collection's defaults. */
+  environment?: Readonly<Record<string, string | undefined>>;
   /** Replaces the base of every operation whose spec says `overridableBase`. */
   baseUrl?: string;
   fetch?: typeof fetch;

@@ -1,6 +1,7 @@
 /**
  * `{{name}}` template resolution. A variable comes from the caller's `variables`, then the
- * collection's defaults; a value may itself contain `{{other}}` and is resolved recursively.
+ * environment, then the collection's defaults (as with Newman's `-e`); a value may itself
+ * contain `{{other}}` and is resolved recursively.
  * `{{$name}}` is a Postman dynamic variable unless the caller defines a variable of that name.
  */
 import { dynamicVariable, type DynamicContext } from "./dynamic-variables.js";
@@ -11,6 +12,7 @@ const REFERENCE = /\{\{([^{}]+)\}\}/g;
 export interface VariableScope {
   readonly operationId: string;
   readonly overrides: Readonly<Record<string, string | undefined>>;
+  readonly environment?: Readonly<Record<string, string | undefined>>;
   readonly defaults: Readonly<Record<string, string | undefined>>;
   readonly dynamic: DynamicContext;
 }
@@ -51,5 +53,5 @@ function substitute(template: string, scope: VariableScope, stack: readonly stri
 function lookup(name: string, scope: VariableScope): string | undefined {
   const own = (record: Readonly<Record<string, string | undefined>>): string | undefined =>
     Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
-  return own(scope.overrides) ?? own(scope.defaults);
+  return own(scope.overrides) ?? (scope.environment ? own(scope.environment) : undefined) ?? own(scope.defaults);
 }

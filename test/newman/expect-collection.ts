@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   "oci-core-services": "collections/oci-core-services",
   "contentstack-graphql": "test/fixtures/corpus/contentstack-graphql.postman_collection.json",
   "layer7-graphman": "test/fixtures/corpus/layer7-graphman.postman_collection.json",
+  "microsoft-graph": "test/fixtures/corpus/microsoft-graph.postman_collection.json",
+  "bagisto-graphql": "test/fixtures/corpus/bagisto-graphql.postman_collection.json",
 } as const;
 
 /** `| collection | item | differs in | reason |` rows of EXCEPTIONS.md: item → the parts that differ. */
@@ -27,7 +29,8 @@ export function listedExceptions(): Map<string, Map<string, string>> {
   const byCollection = new Map<string, Map<string, string>>();
   for (const line of text.split("\n")) {
     const [, collection = "", itemCell = "", parts = ""] = line.split("|").map((c) => c.trim());
-    if (!(collection in COLLECTIONS)) continue;
+    // `name @ environment`: a run with one of the collection's environments.
+    if (!(collection.split(" @ ")[0]! in COLLECTIONS)) continue;
     // The item is a code span: `path`, or `` path `` when the path holds a backtick.
     const item = itemCell.replace(/^`+ ?/, "").replace(/ ?`+$/, "");
     const items = byCollection.get(collection) ?? new Map<string, string>();
@@ -37,11 +40,12 @@ export function listedExceptions(): Map<string, Map<string, string>> {
   return byCollection;
 }
 
-export async function expectEquivalence(name: keyof typeof COLLECTIONS, server: CaptureServer): Promise<CollectionRun> {
-  const run = await runCollection(COLLECTIONS[name], server);
+export async function expectEquivalence(name: keyof typeof COLLECTIONS, server: CaptureServer, environment?: string): Promise<CollectionRun> {
+  const run = await runCollection(COLLECTIONS[name], server, environment === undefined ? {} : { environment });
   expect(run.name).toBe(name);
   expect(run.results.length).toBeGreaterThan(0);
-  const listed = listedExceptions().get(name) ?? new Map<string, string>();
+  const label = environment === undefined ? name : `${name} @ ${environment}`;
+  const listed = listedExceptions().get(label) ?? new Map<string, string>();
   // A `*` row: a part every item differs in (a collection-level script adds a header). Every
   // item must differ in it, and it is then left out, so any other difference still counts.
   const everywhere = listed.get("*");
@@ -62,6 +66,6 @@ export async function expectEquivalence(name: keyof typeof COLLECTIONS, server: 
   // Each differing item with the parts it differs in, exactly as listed: no more, no fewer.
   const actual = Object.fromEntries(failing.map((r) => [r.itemPath, partsOf(r)]));
   expect(actual, `differences not as EXCEPTIONS.md lists them:\n${report}`).toEqual(Object.fromEntries(listed));
-  console.log(`${name}: ${run.results.length - failing.length}/${run.results.length} items match Newman`);
+  console.log(`${label}: ${run.results.length - failing.length}/${run.results.length} items match Newman`);
   return run;
 }

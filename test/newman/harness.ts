@@ -74,8 +74,13 @@ interface Leaf {
 const OAUTH1_NONCE = "pmgenNonce42";
 const OAUTH1_TIMESTAMP = "1700000000";
 
-/** Runs one collection (file or folder form) through both sides. */
-export async function runCollection(input: string, server: CaptureServer, extraVariables: Record<string, string> = {}): Promise<CollectionRun> {
+/**
+ * Runs one collection (file or folder form) through both sides. With `environment` (the name of
+ * one of its generated presets, `environments.<name>`), Newman runs with that Postman
+ * environment file (`-e`) and the client with the preset: the environment's values beat the
+ * collection's, and what the harness sets (overrides, `v-` values, secrets) beats both, on both sides.
+ */
+export async function runCollection(input: string, server: CaptureServer, options: { environment?: string } = {}): Promise<CollectionRun> {
   const source = discoverCollections([input], REPO)[0];
   const generated = runPipeline({ inputs: [input], cwd: REPO })[0];
   if (!source || !generated) throw new Error(`no collection at ${input}`);
@@ -96,7 +101,12 @@ export async function runCollection(input: string, server: CaptureServer, extraV
     throw new Error(`items and operations differ: ${leaves.map((l) => l.path).join(", ")} vs ${ops.map((o) => o.itemPath).join(", ")}`);
   }
 
-  const variables = collectionVariables(json, loaded.json, extraVariables);
+  const environmentIR = options.environment === undefined ? undefined : generated.ir.environments.find((e) => e.name === options.environment);
+  if (options.environment !== undefined && environmentIR === undefined) throw new Error(`${source.name} has no environment ${options.environment}`);
+  const environmentFile = environmentIR && loaded.environments.find((e) => e.file === environmentIR.file);
+  const fromEnvironment = Object.fromEntries((environmentFile?.values ?? []).map((v) => [v.key, v.value]));
+  const declared = Object.fromEntries(((json.variable ?? []) as Json[]).filter((v) => typeof v.key === "string" && !v.disabled).map((v) => [v.key, v.value === undefined || v.value === null ? "" : String(v.value)]));
+  const variables = collectionVariables(json, loaded.json, fromEnvironment);
   const redirect = (value: string): string => reroot(value, server.origin);
   for (const name of baseVariables(ops)) variables[name] = redirect(variables[name] ?? `v-${name}`);
 
@@ -109,13 +119,16 @@ export async function runCollection(input: string, server: CaptureServer, extraV
   });
 
   for (const folder of [json, ...folders(json)]) if (Array.isArray(folder.event)) folder.event = (folder.event as Json[]).filter((e) => e.listen !== "test");
-  await runNewman(json, variables, server);
+  // Newman's environment holds what differs from the collection's own values (as `-e` would).
+  await runNewman(json, Object.fromEntries(Object.entries(variables).filter(([key, value]) => declared[key] !== value || key in fromEnvironment)), server);
   const newmanCaptures = leaves.map((_, index) => server.take(`newman:${index}`));
 
-  // The client gets only what differs from the defaults it was generated with (overrides,
-  // `v-` values, secrets it has no default for): its own defaults must do the rest.
+  // The client gets only what differs from the preset and the defaults it was generated with
+  // (overrides, `v-` values, secrets it has no value for): its own values must do the rest.
   const defaults = (client.collection as { variables: Record<string, string | undefined> }).variables;
-  const clientVariables = Object.fromEntries(Object.entries(variables).filter(([key, value]) => defaults[key] !== value));
+  const preset = options.environment === undefined ? undefined : (client.environments as Record<string, Record<string, string>>)[options.environment]!;
+  const known = (key: string) => (preset !== undefined && Object.hasOwn(preset, key) ? preset[key] : defaults[key]);
+  const clientVariables = Object.fromEntries(Object.entries(variables).filter(([key, value]) => known(key) !== value));
   const ociKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const results: ItemResult[] = [];
   for (const [index, leaf] of leaves.entries()) {
@@ -127,6 +140,7 @@ export async function runCollection(input: string, server: CaptureServer, extraV
     try {
       const api = client.createClient({
         variables: clientVariables,
+        ...(preset !== undefined ? { environment: preset } : {}),
         ...(spec.overridableBase && !spec.base.startsWith("{{") ? { baseUrl: redirect(spec.base) } : {}),
         fetch: (url: string | URL | Request, init?: RequestInit) =>
           globalThis.fetch(spec.overridableBase || spec.base.startsWith("{{") ? url : redirect(String(url)), init),
@@ -248,6 +262,9 @@ function prepareNewmanItem(
   const url = request.url as Json | undefined;
   // A path variable the item leaves empty takes its example's sample (or `v-<name>`) on both sides.
   for (const param of op.pathParams) {
+    // A `{{name}}` segment pmgen made a path parameter is left alone: both sides use `{{name}}`'s value.
+    const segments = (Array.isArray(url?.path) ? url!.path : []) as unknown[];
+    if (!segments.some((segment) => pathVariable(typeof segment === "string" ? segment : String((segment as Json)?.value ?? ""))?.name === param.key)) continue;
     const variable = ((url?.variable ?? []) as Json[]).find((v) => v.key === param.key);
     const value = variable?.value === undefined || variable.value === null ? "" : String(variable.value);
     if (value === "") {

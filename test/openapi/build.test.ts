@@ -49,6 +49,7 @@ function collection(operations: OperationIR[]): CollectionIR {
     name: "oci",
     title: "OCI",
     schemaVersion: "2.1",
+    environments: [],
     source: { file: "oci.json" },
     variables: [
       { key: "baseUrl", default: "https://{{host}}/20160918", secret: false, usedInUrl: true },

@@ -26,6 +26,7 @@ export function createRuntimeClient(collection: CollectionSpec, config: ClientCo
     const scope: VariableScope = {
       operationId: spec.id,
       overrides: config.variables ?? {},
+      ...(config.environment ? { environment: config.environment } : {}),
       defaults: collection.variables,
       dynamic: { now: clock(), random },
     };

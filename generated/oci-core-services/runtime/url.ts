@@ -15,11 +15,13 @@ export function buildUrl(
   scope: VariableScope,
   baseUrl: string | undefined,
 ): string {
-  const baseTemplate = spec.overridableBase && baseUrl !== undefined ? baseUrl : spec.base;
-  const base = withScheme(resolveTemplate(baseTemplate, scope).trim());
+  const overridden = spec.overridableBase && baseUrl !== undefined;
+  const base = withScheme(resolveTemplate(overridden ? baseUrl : spec.base, scope).trim());
   const path = buildPath(spec, params, scope);
   const query = buildQuery(spec, params, scope);
-  const text = joinBaseAndPath(base, path) + (query ? `?${query}` : "");
+  // The collection's own URL is sent as Postman joins it (`{{host}}/` then `/path` keeps both
+  // slashes); a base the caller gives is joined to the path with one.
+  const text = (overridden ? joinBaseAndPath(base, path) : base + path) + (query ? `?${query}` : "");
   try {
     return new URL(text).href;
   } catch (cause) {

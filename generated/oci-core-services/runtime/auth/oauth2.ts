@@ -1,6 +1,7 @@
 /**
  * OAuth 2 access token use (obtaining tokens is the caller's job: pass `getAccessToken` to plug
- * in a refresh flow). Sent as `<headerPrefix> <token>` or as the `access_token` query parameter.
+ * in a refresh flow). Sent as `<headerPrefix> <token>` or as the `access_token` query parameter;
+ * an empty token sends nothing, as Postman does.
  */
 import type { OAuth2Credentials } from "./credentials.js";
 import type { AuthScheme } from "./scheme.js";
@@ -14,6 +15,7 @@ export function oauth2Auth(credentials: OAuth2Credentials): AuthScheme {
       if (token === undefined) {
         throw new AuthConfigError("the credentials need accessToken or getAccessToken", "oauth2", spec.id);
       }
+      if (token === "") return;
       const addTo = credentials.addTokenTo ?? params["addTokenTo"] ?? "header";
       if (addTo === "queryParams") {
         request.url = appendQueryParam(request.url, "access_token", token);
