@@ -5,7 +5,8 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PmgenError } from "../diagnostics.js";
-import { buildOpenApi } from "../openapi/index.js";
+import { buildOpenApiDocument } from "../openapi/index.js";
+import type { Diagnostic } from "../diagnostics.js";
 import { inferCollection, modelCollections } from "../pipeline.js";
 import { guarded, printDiagnostics, processIo, resolveRun, type Io } from "./commands.js";
 
@@ -20,17 +21,33 @@ export function runOpenapi(args: { input: string; output?: string; quiet?: boole
     }
     const { ir, diagnostics } = models[0]!;
     const inferred = inferCollection(ir);
-    if (!args.quiet) printDiagnostics(io, [...diagnostics, ...inferred.diagnostics], args.verbose);
-    const text = `${JSON.stringify(buildOpenApi(ir, inferred), null, 2)}\n`;
+    const { document, report } = buildOpenApiDocument(ir, inferred);
+    // Every item is in the document, or named in a warning saying why not.
+    const exported: Diagnostic[] = [
+      ...report.merged.map(({ item, into }): Diagnostic => ({
+        severity: "note",
+        message: `same method and path as "${into.itemPath}": merged into its operation ${into.id} (parameters, bodies, responses and examples of both)`,
+        source: item.source,
+      })),
+      ...report.skipped.map(({ item, reason }): Diagnostic => ({ severity: "warning", message: `${reason}: left out of the OpenAPI document`, source: item.source })),
+    ];
+    if (!args.quiet) printDiagnostics(io, [...diagnostics, ...inferred.diagnostics, ...exported], args.verbose);
+    const text = `${JSON.stringify(document, null, 2)}\n`;
     if (!args.output) {
       io.out(text);
+      if (!args.quiet) io.err(`pmgen: OpenAPI 3.1: ${summary(ir.operations.length, report)}\n`);
       return 0;
     }
     const target = resolve(cwd, args.output);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(`${target}.pmgen-tmp`, text);
     renameSync(`${target}.pmgen-tmp`, target);
-    if (!args.quiet) io.err(`pmgen: OpenAPI 3.1 of ${ir.operations.length} operations → ${args.output}\n`);
+    if (!args.quiet) io.err(`pmgen: OpenAPI 3.1 → ${args.output}: ${summary(ir.operations.length, report)}\n`);
     return 0;
   });
+}
+
+/** `131 items: 117 operations, 14 items merged into them, 0 left out`. */
+function summary(items: number, report: { operations: number; merged: unknown[]; skipped: unknown[] }): string {
+  return `${items} items: ${report.operations} operations, ${report.merged.length} items merged into them, ${report.skipped.length} left out`;
 }

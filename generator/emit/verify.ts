@@ -78,6 +78,8 @@ function topLevel(source: SourceFile): TopLevel {
       // `export {};` (an empty types.ts) declares nothing.
     } else if (Node.isVariableStatement(statement)) {
       for (const d of statement.getDeclarations()) result.declarations.push(d.getName());
+    } else if (Node.isFunctionDeclaration(statement) && statement.isOverload()) {
+      // An overload signature declares the name its implementation declares.
     } else if (Node.isFunctionDeclaration(statement) || Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isEnumDeclaration(statement)) {
       result.declarations.push(statement.getName() ?? "<anonymous>");
     } else {

@@ -6,6 +6,7 @@
 import { ExactNumber, typesOf, type InferredRoot, type JsonValue, type OperationTypes, type TypeGraph } from "../infer/contract.js";
 import type { AuthIR, BodyIR, CollectionIR, OperationIR, ResponseIR } from "../model/ir.js";
 import { declarationSchema, schemaOf, type JsonSchema } from "./schema.js";
+import { mergeOperations } from "./merge.js";
 import { openApiPath, serverObject, type ServerObject } from "./servers.js";
 import { compareText } from "../compare.js";
 
@@ -71,30 +72,54 @@ function rootSchema(root: InferredRoot | undefined, fallback: JsonSchema = { typ
   return root === undefined ? fallback : schemaOf(root.type);
 }
 
+/** What the export did with each item, for the command's summary and warnings. */
+export interface OpenApiReport {
+  /** Operations written (each a path and method). */
+  operations: number;
+  /** Items merged into an earlier item's operation (same method and path). */
+  merged: { item: OperationIR; into: OperationIR }[];
+  /** Items OpenAPI cannot hold (a method it has no field for), each left out with a warning. */
+  skipped: { item: OperationIR; reason: string }[];
+}
+
 export function buildOpenApi(collection: CollectionIR, graph: TypeGraph): object {
+  return buildOpenApiDocument(collection, graph).document;
+}
+
+export function buildOpenApiDocument(collection: CollectionIR, graph: TypeGraph): { document: object; report: OpenApiReport } {
   const servers: ServerObject[] = [];
   const serverKey = (server: ServerObject) => JSON.stringify(server);
-  const paths: Record<string, Record<string, Obj>> = {};
   const securitySchemes: Record<string, Obj> = {};
-  const skipped: string[] = [];
+  const report: OpenApiReport = { operations: 0, merged: [], skipped: [] };
+  const groups = new Map<string, { path: string; method: string; items: { op: OperationIR; operation: Obj }[] }>();
 
   for (const op of collection.operations) {
+    const method = op.method.toLowerCase();
+    if (!METHODS.has(method)) {
+      report.skipped.push({ item: op, reason: `OpenAPI has no ${op.method} operations` });
+      continue;
+    }
     const server = serverObject(op.url.base, collection.variables);
     if (!servers.some((s) => serverKey(s) === serverKey(server))) servers.push(server);
     const { path, unresolved } = openApiPath(op.url.path);
-    const method = op.method.toLowerCase();
-    const pathItem = paths[path] ?? {};
-    if (!METHODS.has(method) || Object.hasOwn(pathItem, method)) {
-      // OpenAPI has one operation per path and method; Postman allows several.
-      skipped.push(op.id);
-      continue;
-    }
     const operation = buildOperation(op, collection, unresolved, typesOf(graph, op.id));
     if (serverKey(server) !== serverKey(servers[0]!)) operation.servers = [server];
     const security = securityOf(op.auth, securitySchemes);
     if (security !== undefined) operation.security = security;
-    own(pathItem, method, operation);
+    const key = `${method} ${path}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { path, method, items: [{ op, operation }] });
+    else {
+      report.merged.push({ item: op, into: group.items[0]!.op });
+      group.items.push({ op, operation });
+    }
+  }
+  const paths: Record<string, Record<string, Obj>> = {};
+  for (const { path, method, items } of groups.values()) {
+    const pathItem = paths[path] ?? {};
+    own(pathItem, method, mergeOperations(items.map((i) => i.operation)));
     own(paths, path, pathItem);
+    report.operations++;
   }
 
   const schemas: Record<string, JsonSchema> = {};
@@ -109,8 +134,8 @@ export function buildOpenApi(collection: CollectionIR, graph: TypeGraph): object
     paths,
     components: { schemas, ...(Object.keys(securitySchemes).length > 0 ? { securitySchemes } : {}) },
   };
-  if (skipped.length > 0) document["x-pmgen-skipped-operations"] = skipped;
-  return document;
+  if (report.skipped.length > 0) document["x-pmgen-skipped-operations"] = report.skipped.map((s) => s.item.id);
+  return { document, report };
 }
 
 function buildOperation(op: OperationIR, collection: CollectionIR, unresolvedPathVariables: string[], types: OperationTypes): Obj {

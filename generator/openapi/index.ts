@@ -1,2 +1,2 @@
 /** OpenAPI 3.1 export of a collection and its inferred types. */
-export { buildOpenApi } from "./build.js";
+export { buildOpenApi, buildOpenApiDocument, type OpenApiReport } from "./build.js";

@@ -2,7 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { inferTypes } from "../../generator/infer/index.js";
 import type { CollectionIR, OperationIR } from "../../generator/model/ir.js";
-import { buildOpenApi } from "../../generator/openapi/index.js";
+import { buildOpenApi, buildOpenApiDocument } from "../../generator/openapi/index.js";
 import { openApiPath, serverObject } from "../../generator/openapi/servers.js";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
@@ -187,24 +187,63 @@ describe("buildOpenApi", () => {
     expect(upload.responses["201"].content["text/plain"]).toEqual({ schema: { type: "string" }, examples: { Created: { value: "created" } } });
   });
 
-  it("keeps the first of two items with the same method and path and lists the other", () => {
-    const ir = collection([operation({}), operation({ id: "getVolumeBackupAgain" })]);
-    const doc = buildOpenApi(ir, inferTypes(collectTypeRequests(ir))) as Doc;
-    expect(doc.paths["/volumeBackups/{volumeBackupId}"].get.operationId).toBe("getVolumeBackup");
-    expect(doc["x-pmgen-skipped-operations"]).toEqual(["getVolumeBackupAgain"]);
+  it("merges items with the same method and path into one operation that carries what each says", () => {
+    const ir = collection([
+      operation({
+        query: [{ key: "limit", kind: "caller", required: true, samples: ["10"] }],
+        responses: [{ name: "OK", status: 200, headers: [], contentType: "application/json", body: '{"id": "a", "size": 1}' }],
+      }),
+      operation({
+        id: "getVolumeBackupWithPage",
+        name: "Get volume backup (paged)",
+        query: [
+          { key: "limit", kind: "caller", required: true, samples: ["20"] },
+          { key: "page", kind: "caller", required: true, samples: ["2"] },
+        ],
+        responses: [
+          { name: "Paged", status: 200, headers: [], contentType: "application/json", body: '{"items": ["x"]}' },
+          error("Not found", 404),
+        ],
+      }),
+    ]);
+    const { document, report } = buildOpenApiDocument(ir, inferTypes(collectTypeRequests(ir)));
+    const doc = document as Doc;
+    const get = doc.paths["/volumeBackups/{volumeBackupId}"].get;
+    expect(get.operationId).toBe("getVolumeBackup");
+    expect(get["x-pmgen-merged-items"].map((i: { operationId: string }) => i.operationId)).toEqual(["getVolumeBackup", "getVolumeBackupWithPage"]);
+    // `limit` is sent by both, `page` by one: required only where every item requires it.
+    expect(get.parameters.filter((p: { in: string }) => p.in === "query").map((p: { name: string; required: boolean }) => [p.name, p.required])).toEqual([
+      ["limit", true],
+      ["page", false],
+    ]);
+    const ok = get.responses["200"].content["application/json"];
+    expect(ok.schema.anyOf).toHaveLength(2);
+    expect(Object.keys(ok.examples)).toEqual(["OK", "Paged"]);
+    expect(Object.keys(get.responses)).toEqual(["200", "404"]);
+    expect(report).toMatchObject({ operations: 1, skipped: [] });
+    expect(report.merged.map((m) => [m.item.id, m.into.id])).toEqual([["getVolumeBackupWithPage", "getVolumeBackup"]]);
+    expect(doc["x-pmgen-skipped-operations"]).toBeUndefined();
+  });
+
+  it("leaves out only what OpenAPI cannot hold, and reports it", () => {
+    const ir = collection([operation({}), operation({ id: "copyVolumeBackup", method: "COPY" })]);
+    const { report } = buildOpenApiDocument(ir, inferTypes(collectTypeRequests(ir)));
+    expect(report.skipped.map((s) => [s.item.id, s.reason])).toEqual([["copyVolumeBackup", "OpenAPI has no COPY operations"]]);
   });
 });
 
-describe("every fixture collection", () => {
+describe("every fixture and corpus collection", () => {
   const cwd = new URL("../..", import.meta.url).pathname;
-  const sources = discoverCollections(["test/fixtures/collections"], cwd);
+  const sources = discoverCollections(["test/fixtures/collections", "test/fixtures/corpus"], cwd);
   it.each(sources.map((source) => [source.name, source] as const))("%s exports a valid OpenAPI 3.1 document", async (_, source) => {
     const { ir } = buildCollectionIR(loadCollection(source, cwd));
     const doc = buildOpenApi(ir, inferTypes(collectTypeRequests(ir))) as Doc;
     const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)));
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);
-    const operations = Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);
-    expect(operations + (doc["x-pmgen-skipped-operations"]?.length ?? 0)).toBe(ir.operations.length);
+    // Every item is an operation, merged into one, or named as left out.
+    const operations = Object.values(doc.paths as Record<string, Record<string, Doc>>).flatMap((item) => Object.values(item));
+    const items = operations.reduce((n, op) => n + (op["x-pmgen-merged-items"]?.length ?? 1), 0);
+    expect(items + (doc["x-pmgen-skipped-operations"]?.length ?? 0)).toBe(ir.operations.length);
   });
 });
