@@ -3,7 +3,7 @@
  * field when that field separates disjoint shapes.
  *
  * A field `f` discriminates when
- * - every object has `f` with a short code-word string value and there are at least 2 values;
+ * - every object has `f` with a code-word string value (no spaces) and there are at least 2 values;
  * - values repeat (fewer groups than objects) or `f` has a conventional tag name (`type`,
  *   `kind`, `object`, `event`, ...), so ids and names are not taken for tags;
  * - at least 2 groups have keys of their own (keys that no other group has), and no two groups
@@ -20,7 +20,8 @@ const TAG_NAMES = new Set([
   "discriminator", "$type", "_type", "class",
 ]);
 
-const TAG_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.:\- ]{0,63}$/;
+/** A code word (`push`, `payment.captured`, `ORDER_CREATED`); text with spaces is prose, not a tag. */
+const TAG_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}$/;
 
 export interface Discrimination {
   field: string;

@@ -72,8 +72,7 @@ export function methodName(itemName: string, taken: (id: string) => boolean = ()
   const simple = /^[A-Za-z][A-Za-z0-9]*$/.test(itemName)
     ? itemName.charAt(0).toLowerCase() + itemName.slice(1)
     : camelCase(itemName);
-  let name = shortened(simple || "operation");
-  if (/^[0-9]/.test(name)) name = `operation${name}`;
+  let name = shortened(/^[0-9]/.test(simple) ? `operation${simple}` : simple || "operation");
   while (RESERVED.has(name) || GENERATED_NAMES.has(name) || taken(name)) name = `${name}Operation`;
   return name;
 }

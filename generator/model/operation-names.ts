@@ -73,9 +73,12 @@ function qualifyCollisions(
   });
 }
 
-/** A folder name without remarks in parentheses or brackets: `Product (EE only)` → `Product`. */
+/**
+ * A folder name as a qualifier: without a step number or remarks in parentheses or brackets
+ * (`2 - Product (EE only)` → `Product`).
+ */
 function withoutRemarks(folder: string): string {
-  const bare = folder.replace(/\s*[([][^()[\]]*[)\]]/g, "").trim();
+  const bare = withoutStepNumber(folder).replace(/\s*[([][^()[\]]*[)\]]/g, "").trim();
   return bare === "" ? folder : bare;
 }
 
