@@ -5,6 +5,7 @@
  * a checkout where only the root was installed. Each loader is lazy: a script pays only for the
  * tools it uses, and a missing install fails with a message that says how to fix it.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const requireFromBench = createRequire(new URL("./package.json", import.meta.url));
@@ -25,9 +26,10 @@ export function benchPackageFile(specifier: string): string {
   return requireFromBench.resolve(specifier);
 }
 
-/** The installed version of a bench package, from its package.json. */
+/** The installed version of a bench package, from its package.json (read as a file: some packages do not export it). */
 export function benchPackageVersion(name: string): string {
-  return (load<{ version: string }>(`${name}/package.json`)).version;
+  const file = new URL(`./node_modules/${name}/package.json`, import.meta.url);
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 // quicktype-core: JSON samples -> JSON Schema (its `schema` target language).

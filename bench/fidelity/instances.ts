@@ -46,13 +46,33 @@ function prepareForFaker(schema: JsonObject): void {
   }
 }
 
+/** Entries given to each map. */
+const MAP_ENTRIES = 2;
+
 class Inliner {
   nodes = 0;
   constructor(
     private readonly document: Json,
     private readonly repeatsAllowed: number,
     private readonly keepRefSiblings: boolean,
+    private readonly random: () => number,
   ) {}
+
+  /** Two entries under fresh keys, for a map whose value schema is `values`. */
+  private fillMap(schema: JsonObject, values: JsonObject): void {
+    if (schema.propertyNames !== undefined || Object.keys(values).length === 0) return;
+    const properties: JsonObject = isObject(schema.properties) ? schema.properties : {};
+    const max = typeof schema.maxProperties === "number" ? schema.maxProperties : Infinity;
+    const required = Array.isArray(schema.required) ? [...schema.required] : [];
+    for (let i = 0; i < MAP_ENTRIES && Object.keys(properties).length < max; i++) {
+      const key = `k${Math.floor(this.random() * 36 ** 5).toString(36)}`;
+      if (Object.hasOwn(properties, key)) continue;
+      properties[key] = values;
+      required.push(key);
+    }
+    schema.properties = properties;
+    schema.required = required;
+  }
 
   inline(node: Json, path: readonly string[]): Inlined {
     if (!isObject(node)) return node;
@@ -98,16 +118,17 @@ class Inliner {
       } else copy[key] = value;
     }
     prepareForFaker(copy);
+    if (isObject(copy.additionalProperties)) this.fillMap(copy, copy.additionalProperties);
     return copy;
   }
 }
 
 /** The unit's schema with every `$ref` inlined (recursion cut: see the header), for the faker. */
-export function fakerSchema(truth: Json, pointer: string): Json {
+export function fakerSchema(truth: Json, pointer: string, seedText: string): Json {
   const keepRefSiblings = isObject(truth) && typeof truth.openapi === "string" && truth.openapi.startsWith("3.1");
   const root = resolvePointer(truth, pointer) ?? {};
   for (const repeatsAllowed of [1, 0]) {
-    const inliner = new Inliner(truth, repeatsAllowed, keepRefSiblings);
+    const inliner = new Inliner(truth, repeatsAllowed, keepRefSiblings, seededRandom(`${seedText}#maps`));
     const inlined = inliner.inline(root, [pointer]);
     if (inliner.nodes <= NODE_BUDGET || repeatsAllowed === 0) return inlined === CUT ? {} : inlined;
   }

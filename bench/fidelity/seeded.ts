@@ -35,6 +35,16 @@ let currentRandom: () => number = Math.random;
  */
 const delegatingRandom = () => currentRandom();
 
+/** A seeded shuffle (Fisher–Yates) of a copy of `items`. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
 /** Runs `action` with Math.random and the current date replaced by seeded, fixed ones. */
 export function withSeededGlobals<T>(seedText: string, fixedNow: number, action: () => T): T {
   const realRandom = Math.random;

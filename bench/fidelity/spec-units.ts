@@ -87,3 +87,47 @@ export function specUnits(spec: JsonObject): SpecUnit[] {
   }
   return units;
 }
+
+/** How much of each style the benchmark is meant to cover a spec has (counted over the whole document). */
+export interface SpecStyles {
+  operations: number;
+  refs: number;
+  oneOfAnyOf: number;
+  allOf: number;
+  nullable: number;
+  maps: number;
+  enums: number;
+  /** Response schemas with an array property beside a paging key (next, cursor, page, offset, total, ...). */
+  pagedLists: number;
+}
+
+const PAGING_KEYS = /^(next|next_?page|next_?cursor|cursor|page|pages|page_?size|per_?page|offset|limit|total|total_?count|count|has_?more|links|previous|prev)$/i;
+
+export function specStyles(spec: JsonObject): SpecStyles {
+  const styles: SpecStyles = { operations: 0, refs: 0, oneOfAnyOf: 0, allOf: 0, nullable: 0, maps: 0, enums: 0, pagedLists: 0 };
+  const paths = isObject(spec.paths) ? spec.paths : {};
+  for (const item of Object.values(paths)) if (isObject(item)) styles.operations += METHODS.filter((m) => isObject(item[m])).length;
+  const stack: Json[] = [spec];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    if (typeof node.$ref === "string") styles.refs++;
+    if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf)) styles.oneOfAnyOf++;
+    if (Array.isArray(node.allOf)) styles.allOf++;
+    if (node.nullable === true || (Array.isArray(node.type) && node.type.includes("null"))) styles.nullable++;
+    if (isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length > 0) styles.maps++;
+    if (Array.isArray(node.enum) && node.enum.length > 1) styles.enums++;
+    if (isObject(node.properties)) {
+      const properties = node.properties;
+      const keys = Object.keys(properties);
+      const hasArray = keys.some((k) => isObject(properties[k]) && (properties[k] as JsonObject).type === "array");
+      if (hasArray && keys.some((k) => PAGING_KEYS.test(k))) styles.pagedLists++;
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== "example" && key !== "examples" && key !== "enum") stack.push(value);
+  }
+  return styles;
+}
