@@ -116,3 +116,14 @@ export type ToolTotals = Record<Tool, Totals>;
 export function toolTotals(units: readonly UnitResult[]): ToolTotals {
   return Object.fromEntries(TOOLS.map((tool) => [tool, totals(units, tool)])) as ToolTotals;
 }
+
+/** The share of instances holding a null where the collection's samples never show one (see UnitResult). */
+export function unseenNullShare(units: readonly UnitResult[]): number {
+  let instances = 0;
+  let withNull = 0;
+  for (const unit of units) {
+    instances += unit.instances;
+    withNull += unit.instancesWithUnseenNull;
+  }
+  return ratio(withNull, instances);
+}

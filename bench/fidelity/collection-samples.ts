@@ -106,17 +106,23 @@ export function positionOf(path: readonly (string | number)[], declared: Readonl
   return path.map((step) => (typeof step === "number" ? "[]" : declared.has(step) ? JSON.stringify(step) : "*")).join("/");
 }
 
-/** Every position (containers and leaves, the root as "") that a set of sample bodies shows. */
-export function seenPositions(samples: readonly string[], declared: ReadonlySet<string>): Set<string> {
+/** Every position (containers and leaves, the root as "") of a value, or only those holding null. */
+export function positionsIn(value: Json, declared: ReadonlySet<string>, onlyNull = false): Set<string> {
   const positions = new Set<string>();
-  for (const text of samples) {
-    const stack: [Json, (string | number)[]][] = [[JSON.parse(text) as Json, []]];
-    while (stack.length > 0) {
-      const [node, path] = stack.pop()!;
-      positions.add(positionOf(path, declared));
-      if (Array.isArray(node)) node.forEach((child, i) => stack.push([child, [...path, i]]));
-      else if (isObject(node)) for (const [key, child] of Object.entries(node as JsonObject)) stack.push([child, [...path, key]]);
-    }
+  const stack: [Json, (string | number)[]][] = [[value, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (!onlyNull || node === null) positions.add(positionOf(path, declared));
+    if (Array.isArray(node)) node.forEach((child, i) => stack.push([child, [...path, i]]));
+    else if (isObject(node)) for (const [key, child] of Object.entries(node)) stack.push([child, [...path, key]]);
   }
   return positions;
 }
+
+/** Every position (containers and leaves, the root as "") that a set of sample bodies shows. */
+export function seenPositions(samples: readonly string[], declared: ReadonlySet<string>, onlyNull = false): Set<string> {
+  const positions = new Set<string>();
+  for (const text of samples) for (const position of positionsIn(JSON.parse(text) as Json, declared, onlyNull)) positions.add(position);
+  return positions;
+}
+

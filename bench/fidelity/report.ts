@@ -2,7 +2,7 @@
  * The run's results as markdown (bench/fidelity/results.md) and as JSON (results.json, every
  * unit's counts, for diffing runs), and the short summary printed at the end of a run.
  */
-import { modeUnits, toolTotals, tsTotals, type ToolTotals, type TsTotals } from "./aggregate.js";
+import { modeUnits, toolTotals, tsTotals, unseenNullShare, type ToolTotals, type TsTotals } from "./aggregate.js";
 import type { Mode } from "./convert.js";
 import type { ApiResult } from "./score-api.js";
 import { TOOLS, type Tool } from "./parameters.js";
@@ -28,12 +28,13 @@ export interface ModeSummary {
   apis: number;
   totals: ToolTotals;
   ts: TsTotals;
+  unseenNull: number;
 }
 
 export function summarize(results: readonly ApiResult[], modes: readonly Mode[]): ModeSummary[] {
   return modes.map((mode) => {
     const units = modeUnits(results, mode);
-    return { mode, apis: results.filter((r) => (r.modes[mode]?.units.length ?? 0) > 0).length, totals: toolTotals(units), ts: tsTotals(units) };
+    return { mode, apis: results.filter((r) => (r.modes[mode]?.units.length ?? 0) > 0).length, totals: toolTotals(units), ts: tsTotals(units), unseenNull: unseenNullShare(units) };
   });
 }
 
@@ -86,6 +87,25 @@ export function pmgenRank(t: ToolTotals): "best" | "middle" | "last" {
   if (others.every((f) => t.pmgen.f1 >= f)) return "best";
   if (others.every((f) => t.pmgen.f1 < f)) return "last";
   return "middle";
+}
+
+/** Counts summed over APIs: why instances are rejected and which flips are accepted, per tool. */
+function lossesTable(results: readonly ApiResult[], mode: Mode, which: "rejectedInstances" | "acceptedFlips", limit: number): string[] {
+  const counts = new Map<string, Record<Tool, number>>();
+  for (const result of results) {
+    const losses = result.modes[mode]?.losses;
+    if (losses === undefined) continue;
+    for (const tool of TOOLS) {
+      for (const [reason, n] of Object.entries(losses[tool][which])) {
+        const row = counts.get(reason) ?? { pmgen: 0, quicktype: 0, postman2openapi: 0 };
+        row[tool] += n;
+        counts.set(reason, row);
+      }
+    }
+  }
+  const rows = [...counts].sort((a, b) => b[1].pmgen - a[1].pmgen || b[1].quicktype + b[1].postman2openapi - (a[1].quicktype + a[1].postman2openapi));
+  const title = which === "rejectedInstances" ? "first failing check of a rejected instance" : "accepted flip";
+  return [`| ${title} | ${TOOLS.join(" | ")} |`, `|---|${TOOLS.map(() => "---:").join("|")}|`, ...rows.slice(0, limit).map(([reason, row]) => `| ${reason} | ${TOOLS.map((t) => row[t]).join(" | ")} |`)];
 }
 
 function failures(results: readonly ApiResult[], run: RunInfo): string[] {
@@ -142,11 +162,18 @@ export function markdown(results: readonly ApiResult[], run: RunInfo): string {
     "",
     ...totalsTable(summaries),
     "",
+    `Instances holding a null at a position where the collection's samples never show one: ${summaries.map((s) => `${pct(s.unseenNull)}% (${s.mode})`).join(", ")}. Nothing in the collection says those positions are nullable, so a tool that learns nullability only from samples rejects them.`,
+    "",
     "## TypeScript check (pmgen's generated types, seeded sample of the same instances and flips)",
     "",
     ...tsTable(summaries),
     "",
     ...run.modes.flatMap((mode) => [`## Per API: ${mode}`, "", ...perApiTable(results, mode), ""]),
+    "## Why instances are rejected and flips accepted",
+    "",
+    "Counts over all APIs; `type: null, wants integer` is the first failing check of a rejected instance (ajv's first error), `unit missing`/`unit failed` every instance of such a unit.",
+    "",
+    ...run.modes.flatMap((mode) => [`### ${mode}`, "", ...lossesTable(results, mode, "rejectedInstances", 15), "", ...lossesTable(results, mode, "acceptedFlips", 8), ""]),
     "## Where pmgen is last (f1 below both anchors)",
     "",
     lastIn.length > 0 ? lastIn.map((x) => `- ${x}`).join("\n") : "Nowhere.",
@@ -169,7 +196,7 @@ export function stdoutSummary(results: readonly ApiResult[], run: RunInfo): stri
   const summaries = summarize(results, run.modes);
   const lines = [`fidelity: ${results.length} APIs, ${run.wallSeconds.toFixed(1)} s, peak RSS main ${run.peakRssMb.main} MB, workers ${run.peakRssMb.workers.join("/")} MB`];
   for (const s of summaries) {
-    lines.push(`  ${s.mode} (${s.totals.pmgen.units} units):`);
+    lines.push(`  ${s.mode} (${s.totals.pmgen.units} units; ${pct(s.unseenNull)}% of instances hold a null the samples never show there):`);
     for (const tool of TOOLS as readonly Tool[]) {
       const t = s.totals[tool];
       lines.push(`    ${tool.padEnd(16)} recall ${pct(t.recall).padStart(5)}  precision ${pct(t.precision).padStart(5)} (seen ${pct(t.precisionSeen).padStart(5)})  f1 ${pct(t.f1).padStart(5)}`);

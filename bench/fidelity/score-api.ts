@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { collectionItems, declaredPropertyNames, operationKey, seenPositions, unitSamples, type CollectionItem } from "./collection-samples.js";
+import { collectionItems, declaredPropertyNames, operationKey, positionsIn, seenPositions, unitSamples, type CollectionItem } from "./collection-samples.js";
 import { convertSpec, type Mode } from "./convert.js";
 import { allFlips } from "./flips.js";
 import { fakerSchema, makeInstances } from "./instances.js";
@@ -53,6 +53,8 @@ export interface UnitResult {
   seenFlips: number;
   /** JSON bodies the collection holds for the unit. */
   samples: number;
+  /** Instances holding null at a position where no sample of the collection does: no sample-based tool can know these are valid. */
+  instancesWithUnseenNull: number;
   tools: Record<Tool, ToolUnitScore>;
   ts?: TsUnitScore;
   tsError?: string;
@@ -62,6 +64,8 @@ export interface ModeResult {
   error?: string;
   toolErrors: Partial<Record<Tool, string>>;
   tsError?: string;
+  /** Per tool, why it lost instances and flips (counts over this mode's units). */
+  losses: Record<Tool, Losses>;
   /** The first few cases where the TypeScript check and pmgen's schema disagree, for diagnosis. */
   tsDisagreements: { unit: string; case: "instance" | "flip"; compiles: boolean; schemaAccepts: boolean; tsError?: string }[];
   /** Units the converted collection has no item for (the converter's doing, not a tool's): not scored. */
@@ -134,16 +138,33 @@ export function prepareUnits(api: string, spec: Json, units: SpecUnit[], declare
   return prepared;
 }
 
-function scoreVerdict(verdict: UnitVerdict, prepared: PreparedUnit, seen: ReadonlySet<string>): ToolUnitScore {
+/** Tallies of why a tool loses: the first check each rejected instance fails, and the kind of each accepted flip. */
+export interface Losses {
+  rejectedInstances: Record<string, number>;
+  acceptedFlips: Record<string, number>;
+}
+
+const tally = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+function scoreVerdict(verdict: UnitVerdict, prepared: PreparedUnit, seen: ReadonlySet<string>, losses: Losses): ToolUnitScore {
   const score: ToolUnitScore = { outcome: verdict.kind, accepted: 0, rejected: 0, seenRejected: 0 };
   if (verdict.kind === "missing" || verdict.kind === "failed") {
     score.reason = verdict.reason;
+    tally(losses.rejectedInstances, `unit ${verdict.kind}`);
     return score;
   }
   const validate: Validate = verdict.kind === "schema" ? verdict.validate : () => true;
-  for (const instance of prepared.instances) if (validate(instance)) score.accepted++;
+  for (const instance of prepared.instances) {
+    if (validate(instance)) score.accepted++;
+    else if (verdict.kind === "schema") tally(losses.rejectedInstances, verdict.rejectionKind(instance));
+  }
   for (const flip of prepared.flips.flat()) {
-    if (validate(flip.value)) continue;
+    if (validate(flip.value)) {
+      tally(losses.acceptedFlips, verdict.kind === "no-schema" ? "no schema" : flip.label.slice(flip.label.lastIndexOf(": ") + 2));
+      continue;
+    }
     score.rejected++;
     if (seen.has(flip.position)) score.seenRejected++;
   }
@@ -215,7 +236,14 @@ export async function unitVerdicts(context: ModeContext, unit: SpecUnit): Promis
 
 async function scoreMode(api: string, mode: Mode, spec: Json, prepared: PreparedUnit[], declared: ReadonlySet<string>, workDir: string): Promise<ModeResult> {
   const started = Date.now();
-  const result: ModeResult = { toolErrors: {}, notInCollection: [], units: [], tsDisagreements: [], ms: 0 };
+  const result: ModeResult = {
+    toolErrors: {},
+    notInCollection: [],
+    units: [],
+    losses: Object.fromEntries(TOOLS.map((tool) => [tool, { rejectedInstances: {}, acceptedFlips: {} }])) as Record<Tool, Losses>,
+    tsDisagreements: [],
+    ms: 0,
+  };
   const context = prepareMode(api, mode, spec, prepared, workDir);
   if ("error" in context) {
     result.error = context.error;
@@ -231,6 +259,7 @@ async function scoreMode(api: string, mode: Mode, spec: Json, prepared: Prepared
   for (const p of scored) {
     const { samples, verdicts } = await unitVerdicts(context, p.unit);
     const seen = seenPositions(samples, declared);
+    const seenNull = seenPositions(samples, declared, true);
     pmgenVerdicts.set(p.unit.id, verdicts.pmgen);
     const flips = p.flips.flat();
     result.units.push({
@@ -241,7 +270,8 @@ async function scoreMode(api: string, mode: Mode, spec: Json, prepared: Prepared
       flips: flips.length,
       seenFlips: flips.filter((f) => seen.has(f.position)).length,
       samples: samples.length,
-      tools: Object.fromEntries(TOOLS.map((tool) => [tool, scoreVerdict(verdicts[tool], p, seen)])) as Record<Tool, ToolUnitScore>,
+      instancesWithUnseenNull: p.instances.filter((instance) => [...positionsIn(instance, declared, true)].some((position) => !seenNull.has(position))).length,
+      tools: Object.fromEntries(TOOLS.map((tool) => [tool, scoreVerdict(verdicts[tool], p, seen, result.losses[tool])])) as Record<Tool, ToolUnitScore>,
     });
   }
   if (context.pmgen !== undefined) typeCheck(api, context.pmgen, scored, pmgenVerdicts, result, context.dir);

@@ -28,10 +28,34 @@ export type Validate = (value: Json) => boolean;
 
 /** Why a value is rejected: ajv's first errors, one line. */
 export type Explain = (value: Json) => string;
+/** The kind of the first check a value fails (`type: null, wants integer`, `format: email`, `required`), for tallies. */
+export type RejectionKind = (value: Json) => string;
 
-export type Compiled = { validate: Validate; explain: Explain; error?: undefined } | { validate?: undefined; error: string };
+export type Compiled = { validate: Validate; explain: Explain; rejectionKind: RejectionKind; error?: undefined } | { validate?: undefined; error: string };
 
-type AjvValidate = ((value: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: unknown }[] | null };
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+type AjvValidate = ((value: unknown) => boolean) & { errors?: AjvError[] | null };
+
+function jsonType(value: Json | undefined): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+function valueAt(root: Json, instancePath: string): Json | undefined {
+  let node: Json | undefined = root;
+  for (const raw of instancePath.split("/").slice(1)) {
+    const step = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = node !== null && typeof node === "object" ? (node as Record<string, Json>)[step] : undefined;
+  }
+  return node;
+}
 
 function compiled(validate: AjvValidate): Compiled {
   return {
@@ -43,6 +67,14 @@ function compiled(validate: AjvValidate): Compiled {
             .slice(0, 3)
             .map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`)
             .join("; "),
+    rejectionKind: (value) => {
+      if (validate(value)) return "accepted";
+      const error = validate.errors?.[0];
+      if (error === undefined) return "unknown";
+      if (error.keyword === "type") return `type: ${jsonType(valueAt(value, error.instancePath))}, wants ${String(error.params?.type)}`;
+      if (error.keyword === "format") return `format: ${String(error.params?.format)}`;
+      return error.keyword;
+    },
   };
 }
 
