@@ -22,6 +22,7 @@ export interface RunInfo {
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? "n/a" : (100 * x).toFixed(1));
+const pctSign = (x: number) => (Number.isNaN(x) ? "n/a" : `${pct(x)}%`);
 
 export interface ModeSummary {
   mode: Mode;
@@ -134,6 +135,18 @@ function failures(results: readonly ApiResult[], run: RunInfo): string[] {
   return lines.length > 0 ? lines : ["None."];
 }
 
+function apisTable(results: readonly ApiResult[]): string[] {
+  const lines = [
+    "| API | OpenAPI | version | operations | units | $refs | oneOf/anyOf | allOf | nullable | maps | enums | paged lists |",
+    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of results) {
+    const s = r.styles;
+    lines.push(`| ${r.api} | ${r.openapi} | ${r.version} | ${s.operations} | ${r.specUnits} | ${s.refs} | ${s.oneOfAnyOf} | ${s.allOf} | ${s.nullable} | ${s.maps} | ${s.enums} | ${s.pagedLists} |`);
+  }
+  return lines;
+}
+
 function exclusions(results: readonly ApiResult[]): string[] {
   const lines = ["| API | spec units | scored (examples / placeholders) | no instance | truth does not compile | not in the collection | instances discarded |", "|---|---:|---|---:|---:|---:|---:|"];
   for (const r of results) {
@@ -187,6 +200,11 @@ export function markdown(results: readonly ApiResult[], run: RunInfo): string {
     "A unit is scored when the truth compiles, json-schema-faker makes at least one instance the truth accepts, and the collection has its operation.",
     "",
     ...exclusions(results),
+    "## The APIs",
+    "",
+    "Counts over each whole spec (units: numeric response statuses with a JSON schema, and JSON request bodies).",
+    "",
+    ...apisTable(results),
     ...(run.drift.length > 0 ? ["", `Specs that changed since apis.json was written: ${run.drift.join(", ")}.`] : []),
     "",
   ].join("\n");
@@ -196,12 +214,12 @@ export function stdoutSummary(results: readonly ApiResult[], run: RunInfo): stri
   const summaries = summarize(results, run.modes);
   const lines = [`fidelity: ${results.length} APIs, ${run.wallSeconds.toFixed(1)} s, peak RSS main ${run.peakRssMb.main} MB, workers ${run.peakRssMb.workers.join("/")} MB`];
   for (const s of summaries) {
-    lines.push(`  ${s.mode} (${s.totals.pmgen.units} units; ${pct(s.unseenNull)}% of instances hold a null the samples never show there):`);
+    lines.push(`  ${s.mode} (${s.totals.pmgen.units} units; ${pctSign(s.unseenNull)} of instances hold a null the samples never show there):`);
     for (const tool of TOOLS as readonly Tool[]) {
       const t = s.totals[tool];
       lines.push(`    ${tool.padEnd(16)} recall ${pct(t.recall).padStart(5)}  precision ${pct(t.precision).padStart(5)} (seen ${pct(t.precisionSeen).padStart(5)})  f1 ${pct(t.f1).padStart(5)}`);
     }
-    lines.push(`    TypeScript check: ${s.ts.cases} cases, agreement ${pct(s.ts.agreement)}% (TS recall ${pct(s.ts.tsRecall)} vs schema ${pct(s.ts.schemaRecall)}, TS precision ${pct(s.ts.tsPrecision)} vs schema ${pct(s.ts.schemaPrecision)})`);
+    lines.push(`    TypeScript check: ${s.ts.cases} cases, agreement ${pctSign(s.ts.agreement)} (TS recall ${pct(s.ts.tsRecall)} vs schema ${pct(s.ts.schemaRecall)}, TS precision ${pct(s.ts.tsPrecision)} vs schema ${pct(s.ts.schemaPrecision)})`);
   }
   for (const { api, error } of run.apiErrors) lines.push(`  bench error on ${api}: ${error.split("\n")[0]}`);
   return lines.join("\n");

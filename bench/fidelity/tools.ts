@@ -30,8 +30,8 @@ export type UnitVerdict =
   | { kind: "missing"; reason: string }
   | { kind: "failed"; reason: string };
 
-/** pmgen's bin, built by `npm run build`. */
-export const PMGEN_BIN = new URL("../../dist/pmgen.cjs", import.meta.url).pathname;
+/** pmgen's bin, built by `npm run build`; PMGEN_BIN names another build (to measure before/after side by side). */
+export const PMGEN_BIN = process.env.PMGEN_BIN ?? new URL("../../dist/pmgen.cjs", import.meta.url).pathname;
 const TOOL_TIMEOUT_MS = 300_000;
 
 /** Runs the built pmgen bin; its stderr's last lines on failure. */
