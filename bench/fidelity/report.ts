@@ -116,6 +116,7 @@ function failures(results: readonly ApiResult[], run: RunInfo): string[] {
     for (const [mode, modeResult] of Object.entries(result.modes)) {
       if (modeResult.error) lines.push(`- ${result.api} (${mode}): not converted: ${modeResult.error}`);
       for (const [tool, error] of Object.entries(modeResult.toolErrors)) lines.push(`- ${result.api} (${mode}): **${tool} failed on the collection**: ${error}`);
+      if (modeResult.pmgenSkipped) lines.push(`- ${result.api} (${mode}): pmgen openapi kept only the first of several items with one method and path, skipping ${modeResult.pmgenSkipped.join(", ")}`);
       if (modeResult.tsError && !modeResult.toolErrors.pmgen) lines.push(`- ${result.api} (${mode}): TypeScript check not run: ${modeResult.tsError}`);
       const byReason = new Map<string, string[]>();
       for (const unit of modeResult.units) {

@@ -64,6 +64,8 @@ export interface ModeResult {
   error?: string;
   toolErrors: Partial<Record<Tool, string>>;
   tsError?: string;
+  /** Items `pmgen openapi` left out because an earlier item has the same method and path (its x-pmgen-skipped-operations). */
+  pmgenSkipped?: string[];
   /** Per tool, why it lost instances and flips (counts over this mode's units). */
   losses: Record<Tool, Losses>;
   /** The first few cases where the TypeScript check and pmgen's schema disagree, for diagnosis. */
@@ -250,6 +252,8 @@ async function scoreMode(api: string, mode: Mode, spec: Json, prepared: Prepared
     return result;
   }
   result.toolErrors = context.toolErrors;
+  const skipped = context.pmgen?.document["x-pmgen-skipped-operations"];
+  if (Array.isArray(skipped) && skipped.length > 0) result.pmgenSkipped = skipped.map(String);
   const scored = prepared.filter(({ unit }) => {
     if (context.itemOf.has(unit.id)) return true;
     result.notInCollection.push(unit.id);
