@@ -225,3 +225,20 @@ export function stdoutSummary(results: readonly ApiResult[], run: RunInfo): stri
   for (const { api, error } of run.apiErrors) lines.push(`  bench error on ${api}: ${error.split("\n")[0]}`);
   return lines.join("\n");
 }
+
+/** results.json: indented, but each unit on one line, so runs diff unit by unit and the file stays small. */
+export function resultsJson(results: readonly ApiResult[], run: RunInfo): string {
+  const lines: string[] = [];
+  const text = JSON.stringify(
+    { run, results },
+    (key, value: unknown) => {
+      if (key !== "units" || !Array.isArray(value)) return value;
+      return value.map((unit) => {
+        lines.push(JSON.stringify(unit));
+        return `@unit${lines.length - 1}@`;
+      });
+    },
+    1,
+  );
+  return `${text.replace(/"@unit(\d+)@"/g, (_, i: string) => lines[Number(i)]!)}\n`;
+}

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchPackageVersion } from "../bench-packages.js";
 import { MODES, type Mode } from "./convert.js";
-import { markdown, stdoutSummary, type RunInfo } from "./report.js";
+import { markdown, resultsJson, stdoutSummary, type RunInfo } from "./report.js";
 import { FLIPS_PER_INSTANCE, INSTANCES_PER_UNIT, TS_FLIPS_PER_UNIT, TS_INSTANCES_PER_UNIT } from "./parameters.js";
 import type { ApiResult } from "./score-api.js";
 import { loadSpec } from "./spec-units.js";
@@ -128,13 +128,13 @@ const run: RunInfo = {
 run.versions.ajv = (JSON.parse(readFileSync(join(ROOT, "node_modules/ajv/package.json"), "utf8")) as { version: string }).version;
 run.versions.typescript = (JSON.parse(readFileSync(join(ROOT, "node_modules/typescript/package.json"), "utf8")) as { version: string }).version;
 
-const json = JSON.stringify({ run, results }, null, 1);
+const json = resultsJson(results, run);
 if (full || values.write) {
-  writeFileSync(join(HERE, "results.json"), `${json}\n`);
+  writeFileSync(join(HERE, "results.json"), json);
   writeFileSync(join(HERE, "results.md"), markdown(results, run));
 } else {
   mkdirSync(WORK_ROOT, { recursive: true });
-  writeFileSync(join(WORK_ROOT, "results.partial.json"), `${json}\n`);
+  writeFileSync(join(WORK_ROOT, "results.partial.json"), json);
   writeFileSync(join(WORK_ROOT, "results.partial.md"), markdown(results, run));
 }
 process.stdout.write(`${stdoutSummary(results, run)}\n`);
