@@ -5,10 +5,10 @@
  * json-schema-faker is given a copy of the unit's schema with every `$ref` inlined: its own
  * `$ref` handling counts uses of a reference across the whole instance (a `StringOrNull` used
  * twenty times comes out as `{}` after a few) and cannot follow escaped pointers
- * (`#/paths/~1pets/...`). Recursion is cut where a schema would enter itself a second time
- * along one path: an optional property is left out, an array gets no items, a union loses that
- * branch; only a required recursion keeps `{}` (the truth then usually rejects the instance,
- * which is discarded and counted).
+ * (`#/paths/~1pets/...`). A recursive schema is followed one level (it may appear twice on one
+ * path; only once if the inlined copy would exceed NODE_BUDGET), then cut: an optional property
+ * is left out, an array gets no items, a union loses that branch; only a required recursion
+ * keeps `{}` (the truth then usually rejects the instance, which is discarded and counted).
  */
 import { jsonSchemaFaker } from "../bench-packages.js";
 import { isObject, resolvePointer, type Json, type JsonObject } from "./json-pointer.js";
