@@ -11,7 +11,7 @@
  * A `missing` or `failed` unit scores 0 on both; a `no-schema` unit accepts everything.
  */
 import type { Mode } from "./convert.js";
-import type { ApiResult, UnitResult } from "./score-api.js";
+import type { ApiResult, UnitResult } from "./result-types.js";
 import { TOOLS, type Tool } from "./parameters.js";
 
 export interface Totals {

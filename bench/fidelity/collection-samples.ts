@@ -5,7 +5,7 @@
  * examples of that status, or the request body and each example's original request body).
  * Those bodies are what quicktype is given, and where the "seen" positions come from.
  */
-import { isObject, type Json, type JsonObject } from "./json-pointer.js";
+import { isObject, type Json } from "./json-pointer.js";
 import type { SpecUnit } from "./spec-units.js";
 
 /** A path template with every parameter written `{}`, without a trailing slash: `/pets/{}/toys`. */

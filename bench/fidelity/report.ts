@@ -4,7 +4,7 @@
  */
 import { modeUnits, toolTotals, tsTotals, unseenNullShare, type ToolTotals, type TsTotals } from "./aggregate.js";
 import type { Mode } from "./convert.js";
-import type { ApiResult } from "./score-api.js";
+import type { ApiResult } from "./result-types.js";
 import { TOOLS, type Tool } from "./parameters.js";
 
 export interface RunInfo {

@@ -21,7 +21,7 @@ import { benchPackageVersion } from "../bench-packages.js";
 import { MODES, type Mode } from "./convert.js";
 import { markdown, resultsJson, stdoutSummary, type RunInfo } from "./report.js";
 import { FLIPS_PER_INSTANCE, INSTANCES_PER_UNIT, TS_FLIPS_PER_UNIT, TS_INSTANCES_PER_UNIT } from "./parameters.js";
-import type { ApiResult } from "./score-api.js";
+import type { ApiResult } from "./result-types.js";
 import { loadSpec } from "./spec-units.js";
 
 import type { WorkerReply, WorkerRequest } from "./worker.js";

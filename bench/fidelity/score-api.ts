@@ -4,147 +4,18 @@
  * Everything here is seeded by the API key and unit id, so an API scores the same whether it is
  * run alone (`--api`) or with the others, in whatever order workers take them.
  */
-import { mkdirSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectionItems, declaredPropertyNames, operationKey, positionsIn, seenPositions, unitSamples, type CollectionItem } from "./collection-samples.js";
 import { convertSpec, type Mode } from "./convert.js";
-import { allFlips } from "./flips.js";
-import { fakerSchema, makeInstances } from "./instances.js";
 import type { Json } from "./json-pointer.js";
-import { jsonSchemaDocument, type Role } from "./openapi-schemas.js";
-import { sample, seededRandom, shuffled } from "./seeded.js";
-import { loadSpec, specStyles, specUnits, type SpecStyles, type SpecUnit } from "./spec-units.js";
 import { TOOLS, type Tool } from "./parameters.js";
-import { OpenApiOutput, pmgenOpenApi, postman2openapiDocument, quicktypeVerdict, runPmgen, type UnitVerdict } from "./tools.js";
-import { compileCases, tsTarget, type TsCase, type TsTarget } from "./ts-check.js";
-import { DocumentValidators, Draft07Validators, type Validate } from "./validators.js";
-
-import { FLIPS_PER_INSTANCE, INSTANCES_PER_UNIT, TS_DISAGREEMENTS_KEPT, TS_FLIPS_PER_UNIT, TS_INSTANCES_PER_UNIT } from "./parameters.js";
-
-export interface ToolUnitScore {
-  outcome: UnitVerdict["kind"];
-  /** Instances the tool's schema accepts. */
-  accepted: number;
-  /** Flips the tool's schema rejects, all and at positions the collection's samples show. */
-  rejected: number;
-  seenRejected: number;
-  reason?: string;
-}
-
-export interface TsUnitScore {
-  /** Sampled instances and flips, and how many of each compile. */
-  instances: number;
-  instancesCompiling: number;
-  flips: number;
-  flipsCompiling: number;
-  /** pmgen's schema on the same cases. */
-  instancesAccepted: number;
-  flipsAccepted: number;
-  /** Cases where compiling and pmgen's schema agree. */
-  agree: number;
-}
-
-export interface UnitResult {
-  id: string;
-  role: Role;
-  status?: number;
-  instances: number;
-  flips: number;
-  seenFlips: number;
-  /** JSON bodies the collection holds for the unit. */
-  samples: number;
-  /** Instances holding null at a position where no sample of the collection does: no sample-based tool can know these are valid. */
-  instancesWithUnseenNull: number;
-  tools: Record<Tool, ToolUnitScore>;
-  ts?: TsUnitScore;
-  tsError?: string;
-}
-
-export interface ModeResult {
-  error?: string;
-  toolErrors: Partial<Record<Tool, string>>;
-  tsError?: string;
-  /** Items `pmgen openapi` left out because an earlier item has the same method and path (its x-pmgen-skipped-operations). */
-  pmgenSkipped?: string[];
-  /** Per tool, why it lost instances and flips (counts over this mode's units). */
-  losses: Record<Tool, Losses>;
-  /** The first few cases where the TypeScript check and pmgen's schema disagree, for diagnosis. */
-  tsDisagreements: { unit: string; case: "instance" | "flip"; compiles: boolean; schemaAccepts: boolean; tsError?: string }[];
-  /** Units the converted collection has no item for (the converter's doing, not a tool's): not scored. */
-  notInCollection: string[];
-  units: UnitResult[];
-  ms: number;
-}
-
-export interface ApiResult {
-  api: string;
-  title: string;
-  openapi: string;
-  version: string;
-  specUnits: number;
-  styles: SpecStyles;
-  /** Units not scored in any mode, with why. */
-  excluded: { id: string; reason: string }[];
-  /** Instances json-schema-faker made that the truth rejected, and attempts it failed. */
-  discarded: number;
-  generatorFailures: number;
-  modes: Partial<Record<Mode, ModeResult>>;
-  ms: number;
-}
-
-export interface PreparedUnit {
-  unit: SpecUnit;
-  truth: Validate;
-  instances: Json[];
-  /** Per instance, the kept flips. */
-  flips: { position: string; label: string; value: Json }[][];
-}
-
-/** Each unit's truth validator, instances and kept flips (the same for every mode). */
-export function prepareUnits(api: string, spec: Json, units: SpecUnit[], declared: ReadonlySet<string>, result: Pick<ApiResult, "excluded" | "discarded" | "generatorFailures">): PreparedUnit[] {
-  const prepared: PreparedUnit[] = [];
-  for (const role of ["request", "response"] as const) {
-    const roleUnits = units.filter((u) => u.role === role);
-    if (roleUnits.length === 0) continue;
-    const truth = jsonSchemaDocument(spec, roleUnits.map((u) => u.pointer), role);
-    const validators = new DocumentValidators(truth, `truth:${role}`);
-    for (const unit of roleUnits) {
-      const compiled = validators.compile(unit.pointer);
-      if (!compiled.validate) {
-        result.excluded.push({ id: unit.id, reason: `the truth does not compile: ${compiled.error}` });
-        continue;
-      }
-      const truthValidate = compiled.validate;
-      const seed = `${api}|${unit.id}|instances`;
-      const made = makeInstances(fakerSchema(truth.document, truth.refOf.get(unit.pointer)!, seed), INSTANCES_PER_UNIT, seed, truthValidate);
-      result.discarded += made.discarded;
-      result.generatorFailures += made.failed;
-      if (made.instances.length === 0) {
-        const why = made.failed > 0 ? `json-schema-faker failed: ${made.firstError}` : `all ${made.discarded} instances json-schema-faker made were rejected by the truth`;
-        result.excluded.push({ id: unit.id, reason: `no instance: ${why}` });
-        continue;
-      }
-      const flips = made.instances.map((instance, i) => {
-        const candidates = shuffled(allFlips(instance, declared), seededRandom(`${api}|${unit.id}|flips|${i}`));
-        const kept: PreparedUnit["flips"][number] = [];
-        for (const candidate of candidates) {
-          if (kept.length >= FLIPS_PER_INSTANCE) break;
-          const value = candidate.value();
-          if (!truthValidate(value)) kept.push({ position: candidate.position, label: candidate.label, value });
-        }
-        return kept;
-      });
-      prepared.push({ unit, truth: truthValidate, instances: made.instances, flips });
-    }
-  }
-  return prepared;
-}
-
-/** Tallies of why a tool loses: the first check each rejected instance fails, and the kind of each accepted flip. */
-export interface Losses {
-  rejectedInstances: Record<string, number>;
-  acceptedFlips: Record<string, number>;
-}
+import { prepareUnits, type PreparedUnit } from "./prepare-units.js";
+import type { ApiResult, Losses, ModeResult, ToolUnitScore } from "./result-types.js";
+import { loadSpec, specStyles, specUnits, type SpecUnit } from "./spec-units.js";
+import { OpenApiOutput, pmgenOpenApi, postman2openapiDocument, quicktypeVerdict, type UnitVerdict } from "./tools.js";
+import { typeCheck } from "./ts-sample.js";
+import { Draft07Validators, type Validate } from "./validators.js";
 
 const tally = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
@@ -282,71 +153,6 @@ async function scoreMode(api: string, mode: Mode, spec: Json, prepared: Prepared
   else result.tsError = `no client: ${result.toolErrors.pmgen}`;
   result.ms = Date.now() - started;
   return result;
-}
-
-/** The TypeScript check of pmgen's generated client on a seeded sample of each unit's cases. */
-function typeCheck(api: string, pmgen: OpenApiOutput, scored: PreparedUnit[], verdicts: Map<string, UnitVerdict>, result: ModeResult, dir: string): void {
-  const out = join(dir, "client");
-  rmSync(out, { recursive: true, force: true });
-  const run = runPmgen(["generate", join(dir, "api.postman_collection.json"), "--out", out], dir);
-  if (!run.ok) {
-    result.tsError = run.error;
-    return;
-  }
-  const clientDir = join(out, readdirSync(out).find((name) => !name.startsWith("."))!);
-  const cases: TsCase[] = [];
-  const owners: { unit: UnitResult; isInstance: boolean; schemaAccepts: boolean }[] = [];
-  scored.forEach((p, index) => {
-    const unitResult = result.units.find((u) => u.id === p.unit.id)!;
-    const verdict = verdicts.get(p.unit.id)!;
-    if (verdict.kind === "missing" || verdict.kind === "failed") {
-      unitResult.tsError = "pmgen has no schema or operation for it (scored as failed above)";
-      return;
-    }
-    const operationId = pmgen.operation(p.unit)?.operationId;
-    const target: TsTarget | { error: string } = typeof operationId === "string" ? tsTarget(clientDir, operationId, p.unit, index) : { error: "pmgen's operation has no operationId" };
-    if ("error" in target) {
-      unitResult.tsError = target.error;
-      return;
-    }
-    const random = seededRandom(`${api}|${p.unit.id}|ts`);
-    const accepts: Validate = verdict.kind === "schema" ? verdict.validate : () => true;
-    unitResult.ts = { instances: 0, instancesCompiling: 0, flips: 0, flipsCompiling: 0, instancesAccepted: 0, flipsAccepted: 0, agree: 0 };
-    for (const value of p.instances.slice(0, TS_INSTANCES_PER_UNIT)) {
-      cases.push({ target, value });
-      owners.push({ unit: unitResult, isInstance: true, schemaAccepts: accepts(value) });
-    }
-    for (const flip of sample(p.flips.flat(), TS_FLIPS_PER_UNIT, random)) {
-      cases.push({ target, value: flip.value });
-      owners.push({ unit: unitResult, isInstance: false, schemaAccepts: accepts(flip.value) });
-    }
-  });
-  let compiles: (string | undefined)[];
-  try {
-    compiles = compileCases(clientDir, cases);
-  } catch (error) {
-    result.tsError = `the TypeScript compiler failed: ${String((error as Error).message ?? error).slice(0, 300)}`;
-    for (const unit of result.units) delete unit.ts;
-    return;
-  }
-  compiles.forEach((tsError, i) => {
-    const compiled = tsError === undefined;
-    const { unit, isInstance, schemaAccepts } = owners[i]!;
-    const ts = unit.ts!;
-    if (isInstance) {
-      ts.instances++;
-      if (compiled) ts.instancesCompiling++;
-      if (schemaAccepts) ts.instancesAccepted++;
-    } else {
-      ts.flips++;
-      if (compiled) ts.flipsCompiling++;
-      if (schemaAccepts) ts.flipsAccepted++;
-    }
-    if (compiled === schemaAccepts) ts.agree++;
-    else if (result.tsDisagreements.length < TS_DISAGREEMENTS_KEPT) {
-      result.tsDisagreements.push({ unit: unit.id, case: isInstance ? "instance" : "flip", compiles: compiled, schemaAccepts, ...(tsError ? { tsError } : {}) });
-    }
-  });
 }
 
 export function apiWorkDir(workRoot: string, api: string): string {

@@ -5,7 +5,8 @@
  * other API's result with it.
  */
 import type { Mode } from "./convert.js";
-import { scoreApi, type ApiResult } from "./score-api.js";
+import type { ApiResult } from "./result-types.js";
+import { scoreApi } from "./score-api.js";
 
 export type WorkerRequest = { api: string; modes: Mode[]; workRoot: string };
 export type WorkerReply = { api: string; result?: ApiResult; error?: string; maxRssKb: number };
