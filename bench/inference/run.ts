@@ -1,7 +1,7 @@
 /**
  * Inference bench: pmgen vs quicktype-core vs postman2openapi on held-out Postman examples.
  *
- *   node --import tsx bench/inference/run.ts [collection-name-filter]
+ *   npm run bench:install && node --import tsx bench/inference/run.ts [collection-name-filter]
  *
  * Two held-out protocols, both scored by acceptance (the held-out body validates against the
  * schema inferred without it) and rejection (that body with one leaf's JSON type flipped must

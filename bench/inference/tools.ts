@@ -2,15 +2,11 @@
  * The three schema inferrers under test, each given the same training bodies of one
  * operation/status and returning one JSON Schema document (with its own `$ref` targets inside).
  */
-import { createRequire } from "node:module";
-import { InputData, jsonInputForTargetLanguage, quicktype } from "quicktype-core";
 import { inferTypes } from "../../generator/infer/index.js";
 import { declarationSource } from "../../generator/emit/graph-types.js";
 import { declarationSchema, schemaOf } from "../../generator/openapi/schema.js";
+import { postman2openapi, quicktypeCore } from "../bench-packages.js";
 import type { RawCollection, RawItem, RawResponse } from "./read-collection.js";
-
-const require = createRequire(import.meta.url);
-const { transpile } = require("postman2openapi") as { transpile: (collection: unknown) => unknown };
 
 export type SchemaDoc = Record<string, unknown> | boolean;
 
@@ -43,6 +39,7 @@ export function pmgenSchema(training: Training): { schema: SchemaDoc; tsSource: 
 }
 
 export async function quicktypeSchema(training: Training): Promise<SchemaDoc> {
+  const { InputData, jsonInputForTargetLanguage, quicktype } = quicktypeCore();
   const input = jsonInputForTargetLanguage("schema");
   await input.addSource({ name: "Root", samples: training.bodies });
   const inputData = new InputData();
@@ -55,7 +52,7 @@ export async function quicktypeSchema(training: Training): Promise<SchemaDoc> {
 
 export function postman2openapiSchema(training: Training): SchemaDoc {
   const collection = { info: training.collection.info, variable: training.collection.variable ?? [], item: [training.item] };
-  const openapi = transpile(collection) as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+  const openapi = postman2openapi().transpile(collection) as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
   for (const path of Object.values(openapi.paths ?? {})) {
     for (const operation of Object.values(path)) {
       const response = operation.responses?.[String(training.status)];

@@ -6,7 +6,9 @@
  * github-v3 rows that are compared with each other run interleaved, one run of each per round,
  * once creating files on the disk costs what it usually does (see disk-probe.ts).
  *
- *   npm run build && node --import tsx bench/perf/run.ts [--runs 5]
+ *   npm run bench:install && npm run build && node --import tsx bench/perf/run.ts [--runs 5]
+ *
+ * (quicktype-core and postman-code-generators are bench/package.json's, in bench/node_modules.)
  *
  * Set TSC7 to a TypeScript 7 `tsc` to time the native compiler too, e.g.
  *   npm install --prefix /tmp/ts7 --ignore-scripts typescript@7 && TSC7=/tmp/ts7/node_modules/.bin/tsc node --import tsx bench/perf/run.ts
