@@ -7,7 +7,9 @@
  *    words separated by spaces (`"Status code is 200"`: field names do not contain spaces), or
  * 3. all values have one shape and the keys do not repeat: at least 4 distinct keys and fewer
  *    than half of them appear in every observed object (e.g. `{"C": 10}` then `{"Go": 5, "Rust": 1}`), or
- * 4. all values have one shape and there are at least 30 distinct keys (a dictionary, not a record).
+ * 4. all values have one shape and there are at least 30 distinct keys (a dictionary, not a record), or
+ * 5. its keys are numbered the way example generators write a map's entries (`key_0`, `key_1`;
+ *    `additionalProp1`).
  */
 import type { JsonValue } from "./contract.js";
 import { ExactNumber } from "./contract.js";
@@ -72,9 +74,18 @@ export function isMap(objects: readonly JsonObject[]): boolean {
   }
   if (counts.size === 0) return true;
   const keys = [...counts.keys()];
-  if (keys.every(isDataKey)) return true;
+  if (keys.every(isDataKey) || numberedStem(keys)) return true;
   if (!homogeneous(values)) return false;
   const inEvery = keys.filter((key) => counts.get(key) === objects.length).length;
   if (objects.length >= 2 && keys.length >= 4 && inEvery * 2 < keys.length) return true;
   return keys.length >= 30;
+}
+
+/**
+ * Keys the way example generators write a map's entries: `key_0`, `key_1` (openapi-to-postmanv2),
+ * `additionalProp1` (Swagger UI). Other numbered names (`address1`, `address2`) are left alone:
+ * records have them too.
+ */
+function numberedStem(keys: readonly string[]): boolean {
+  return keys.every((key) => /^(?:key|additionalProp(?:erty)?|property|prop)[-_]?[0-9]+$/i.test(key));
 }
