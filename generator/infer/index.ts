@@ -109,33 +109,43 @@ interface InferredRequest {
   diagnostics: Diagnostic[];
 }
 
-/** The samples that parse (the fixtures), and lenient evidence for the type. */
+/**
+ * The samples that parse (the fixtures), and the evidence for the type: each distinct sample
+ * text once (an example that repeats the request's body, as every example's original request
+ * often does, is no second piece of evidence), read leniently where it has `{{var}}`
+ * placeholders (evidence for the type, but not a fixture: a placeholder is not a value).
+ */
 function readSamples(
   request: TypeRequest,
   parse: ParseSample,
   warn: (message: string) => void,
 ): { values: { origin: string; value: JsonValue }[]; evidence: Observation[]; notJson: number } {
   const values: { origin: string; value: JsonValue }[] = [];
-  // Samples read leniently with `{{var}}` placeholders: evidence for the type, but not
-  // fixtures (a placeholder is not a value).
   const evidence: Observation[] = [];
+  const seen = new Set<string>();
   let notJson = 0;
   if (request.kind !== "json") {
     const converted = textToValue(request.samples.map((sample) => sample.text));
-    request.samples.forEach((sample, i) => values.push({ origin: sample.origin, value: converted[i]! }));
+    request.samples.forEach((sample, i) => {
+      values.push({ origin: sample.origin, value: converted[i]! });
+      if (!seen.has(sample.text)) evidence.push({ value: converted[i]!, sample: seen.add(sample.text).size - 1 });
+    });
     return { values, evidence, notJson };
   }
   for (const sample of request.samples) {
     // An empty body is "no body", not a broken one.
     if (sample.text.trim() === "") continue;
+    const first = !seen.has(sample.text);
+    if (first) seen.add(sample.text);
     const parsed = parse(sample.text);
     if (parsed.ok) {
       values.push({ origin: sample.origin, value: parsed.value });
+      if (first) evidence.push({ value: parsed.value, sample: seen.size - 1 });
       continue;
     }
     const lenient = parseLenient(sample.text);
     if (lenient.parse.ok) {
-      evidence.push({ value: lenient.parse.value, sample: evidence.length + values.length });
+      if (first) evidence.push({ value: lenient.parse.value, sample: seen.size - 1 });
       if (!lenient.placeholders) values.push({ origin: sample.origin, value: lenient.parse.value });
       if (lenient.repairs.length > 0) {
         warn(`${describePosition(request.position)}: sample ${JSON.stringify(sample.origin)} is not strict JSON (${lenient.repairs.join(", ")}); read leniently`);
@@ -161,7 +171,7 @@ function mergeKey(request: TypeRequest, errorCorroborated: boolean): string {
   const status = statusOf(request.position) ?? 0;
   const flags = `${request.kind}|${roleOf(request.position) === "response" ? "r" : ""}${status >= 400 ? "e" : ""}${errorCorroborated ? "c" : ""}`;
   let key = flags;
-  for (const sample of request.samples) key += `|${sample.text.length}:${sample.text}`;
+  for (const text of new Set(request.samples.map((sample) => sample.text))) key += `|${text.length}:${text}`;
   return key;
 }
 
@@ -194,8 +204,8 @@ function inferRequest(
     return hint;
   };
   let errorCorroborated = false;
-  if (isErrorResponse(request) && values.length === 1) {
-    const keys = rootKeys(values[0]!.value);
+  if (isErrorResponse(request) && evidence.length === 1) {
+    const keys = rootKeys(evidence[0]!.value);
     errorCorroborated = keys !== undefined && (errorKeys.get(keys) ?? 0) >= 2;
   }
   let type = fallback;
@@ -211,7 +221,7 @@ function inferRequest(
       for (const message of earlier.warnings) warn(`${describePosition(request.position)}: ${message}`);
     } else {
       const warnings: string[] = [];
-      type = mergeObservations([...values.map((v, sample) => ({ value: v.value, sample })), ...evidence], rootHint(), "$", 0, {
+      type = mergeObservations(evidence, rootHint(), "$", 0, {
         warn: (message) => {
           warnings.push(message);
           warn(`${describePosition(request.position)}: ${message}`);

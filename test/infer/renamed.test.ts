@@ -96,16 +96,18 @@ describe("a merged type copied under another root", () => {
   });
 
   it("leaves inference's result as if every request were merged on its own", () => {
-    // Trailing spaces make every JSON sample text distinct (so nothing is copied) without
-    // changing any value: the result must be the same, warnings included.
+    // Trailing spaces make every request's JSON sample texts differ from every other request's
+    // (so nothing is copied) without changing any value, or which samples of one request are
+    // equal: the result must be the same, warnings included.
     const [source] = discoverCollections([`${FIXTURES}/github-v3.postman_collection.json`], ROOT);
     const requests = collectTypeRequests(buildCollectionIR(loadCollection(source!, ROOT)).ir);
     let padding = 0;
-    const distinct: TypeRequest[] = requests.map((request) =>
-      request.kind !== "json"
-        ? request
-        : { ...request, samples: request.samples.map((sample) => ({ ...sample, text: sample.text + " ".repeat(++padding) })) },
-    );
+    const distinct: TypeRequest[] = requests.map((request) => {
+      if (request.kind !== "json") return request;
+      const padded = new Map<string, string>();
+      const pad = (text: string) => padded.get(text) ?? padded.set(text, text + " ".repeat(++padding)).get(text)!;
+      return { ...request, samples: request.samples.map((sample) => ({ ...sample, text: pad(sample.text) })) };
+    });
     const shared = inferTypes(requests);
     const alone = inferTypes(distinct);
     const plain = (result: ReturnType<typeof inferTypes>) => ({

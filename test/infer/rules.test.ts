@@ -248,9 +248,15 @@ describe("formats", () => {
 
 describe("enums", () => {
   it("two values, each repeated, from at least two samples make a literal union", () => {
-    const result = infer(['[{"state": "open"}, {"state": "closed"}]', '[{"state": "open"}, {"state": "closed"}]'], "ListResponse200", "list:response:200");
+    const result = infer(['[{"state": "open"}, {"state": "closed"}]', '[{"state": "closed"}, {"state": "open"}]'], "ListResponse200", "list:response:200");
     expect(members(result, "ListResponse200Item")).toEqual(['state: "open" | "closed";']);
     expect(result.declarations[0]!.schema).toMatchObject({ properties: { state: { type: "string", enum: ["open", "closed"] } } });
+  });
+
+  it("counts a sample repeated word for word (the same body in every example's request) once", () => {
+    const body = '[{"state": "open"}, {"state": "closed"}]';
+    const result = infer([body, body, body], "ListResponse200", "list:response:200");
+    expect(members(result, "ListResponse200Item")).toEqual(["state: string;"]);
   });
 
   it("never from one sample, however often the values repeat", () => {
