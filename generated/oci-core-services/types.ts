@@ -23,7 +23,7 @@ export interface CreateVolumeBackupResponse200 {
   /** @example "eu et sint" */
   compartmentId: string;
   /**
-   * @format date-time
+   * Looks like date-time (too few values to be sure; not checked).
    * @example "2007-11-11T04:41:21.719Z"
    */
   timeCreated: string;
@@ -31,29 +31,41 @@ export interface CreateVolumeBackupResponse200 {
   lifecycleState: string;
   definedTags: Record<string, unknown>;
   /**
-   * @format date-time
+   * Looks like date-time (too few values to be sure; not checked).
    * @example "1998-05-31T02:51:40.598Z"
    */
   expirationTime: string;
   freeformTags: Record<string, unknown>;
   /** @example "nostrud sint" */
   kmsKeyId: string;
-  /** @example 11402 */
+  /**
+   * Whole numbers in every sample (too few to be sure it is always one).
+   * @example 11402
+   */
   sizeInGBs: number;
-  /** @example 12081259 */
+  /**
+   * Whole numbers in every sample (too few to be sure it is always one).
+   * @example 12081259
+   */
   sizeInMBs: number;
   /** @example "MANUAL" */
   sourceType: string;
   /** @example "in magna laboris consectetur" */
   sourceVolumeBackupId: string;
   /**
-   * @format date-time
+   * Looks like date-time (too few values to be sure; not checked).
    * @example "1981-12-16T03:31:57.153Z"
    */
   timeRequestReceived: string;
-  /** @example 2257 */
+  /**
+   * Whole numbers in every sample (too few to be sure it is always one).
+   * @example 2257
+   */
   uniqueSizeInGBs: number;
-  /** @example 13322289 */
+  /**
+   * Whole numbers in every sample (too few to be sure it is always one).
+   * @example 13322289
+   */
   uniqueSizeInMbs: number;
   /** @example "eu mollit consectetur Excepteur" */
   volumeId: string;

@@ -39,6 +39,8 @@ function propertyDoc(type: TypeNode): string[] {
   const scalars = type.kind === "union" ? type.members : [type];
   for (const member of scalars) {
     if (member.kind === "string" && member.format) lines.push(`@format ${member.format}`);
+    if (member.kind === "string" && member.formatHint) lines.push(`Looks like ${member.formatHint} (too few values to be sure; not checked).`);
+    if (member.kind === "number" && member.integerHint) lines.push("Whole numbers in every sample (too few to be sure it is always one).");
     if (member.kind === "integer" && member.unsafe) lines.push("Integer beyond 2^53: a JavaScript number may round it.");
   }
   for (const member of scalars) {

@@ -89,7 +89,11 @@ function leafKey(type: TypeNode, shapeId: Map<ObjectNode, number>): string | und
     case "union":
       return undefined;
     case "string":
-      return type.format === undefined && type.enumValues === undefined ? "s" : `s${type.format ?? ""}${type.enumValues ? JSON.stringify(type.enumValues) : ""}`;
+      return type.format === undefined && type.formatHint === undefined && type.enumValues === undefined
+        ? "s"
+        : `s${type.format ?? ""}~${type.formatHint ?? ""}${type.enumValues ? JSON.stringify(type.enumValues) : ""}`;
+    case "number":
+      return type.integerHint ? "n~i" : "n";
     case "literal":
       return `=${JSON.stringify(type.value)}`;
     case "integer":

@@ -14,8 +14,13 @@ export type TypeNode =
   | { kind: "boolean" }
   /** `unsafe`: some value was beyond 2^53 (a warning was issued). */
   | { kind: "integer"; unsafe: boolean; example?: string }
-  | { kind: "number"; example?: string }
-  | { kind: "string"; format?: StringFormat; enumValues?: string[]; example?: string }
+  /** `integerHint`: every value was a whole number, but too few distinct ones to make it `integer`. */
+  | { kind: "number"; example?: string; integerHint?: boolean }
+  /**
+   * `format` is a constraint (enough distinct values had it, or a placeholder stated it);
+   * `formatHint` is what too few values suggest, for documentation only.
+   */
+  | { kind: "string"; format?: StringFormat; formatHint?: StringFormat; enumValues?: string[]; example?: string }
   /** A discriminator's value inside one member of a discriminated union. */
   | { kind: "literal"; value: string }
   | { kind: "array"; items: TypeNode }

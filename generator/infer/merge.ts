@@ -172,8 +172,10 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
     const node: TypeNode = { kind: "string" };
     if (values.length > 0) node.example = exampleText(values[0]!);
     const format = stated.strings.length > 0 ? statedFormat(stated.strings, values) : commonFormat(values);
-    if (format !== undefined) node.format = format;
-    else if (stated.strings.length === 0) {
+    if (format !== undefined) {
+      if (stated.strings.length > 0 || distinctCount(values) >= CONSTRAINT_EVIDENCE) node.format = format;
+      else node.formatHint = format;
+    } else if (stated.strings.length === 0) {
       const enumValues = detectEnum(shape.strings);
       if (enumValues !== undefined) node.enumValues = enumValues;
     }
@@ -195,7 +197,12 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
       );
     }
     const first = shape.integers[0]!.value;
-    members.push({ kind: "integer", unsafe: unsafe !== undefined, example: typeof first === "number" ? String(first) : first.raw });
+    const example = typeof first === "number" ? String(first) : first.raw;
+    if (stated.integers > 0 || distinctCount(shape.integers.map((o) => o.value)) >= CONSTRAINT_EVIDENCE) {
+      members.push({ kind: "integer", unsafe: unsafe !== undefined, example });
+    } else {
+      members.push({ kind: "number", example, integerHint: true });
+    }
   }
   if (shape.booleans.length > 0 || stated.booleans > 0) members.push({ kind: "boolean" });
   if (shape.nulls > 0) members.push({ kind: "null" });
@@ -203,6 +210,17 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
   if (members.length === 0) return { kind: "unknown" };
   if (members.length === 1) return members[0]!;
   return { kind: "union", members };
+}
+
+/**
+ * Distinct values a string format or `integer` needs before it is a constraint: one value, or
+ * two, may happen to look like a URL or be whole; what they suggest stays a hint (JSDoc, and an
+ * `x-pmgen-*-hint` in the schema) so valid data is not rejected on thin evidence.
+ */
+export const CONSTRAINT_EVIDENCE = 3;
+
+function distinctCount(values: readonly (string | number | ExactNumber)[]): number {
+  return new Set(values.map((value) => (value instanceof ExactNumber ? value.raw : value))).size;
 }
 
 /**

@@ -35,13 +35,16 @@ export function schemaOf(type: TypeNode): Schema {
       return {};
     case "null":
     case "boolean":
-    case "number":
       return { type: type.kind };
+    case "number":
+      return type.integerHint ? { type: "number", "x-pmgen-integer-hint": true } : { type: "number" };
     case "integer":
       return { type: "integer" };
     case "string": {
       const schema: Schema = { type: "string" };
       if (type.format) schema.format = type.format;
+      // What too few values suggest: an annotation, not a constraint.
+      if (type.formatHint) schema["x-pmgen-format-hint"] = type.formatHint;
       if (type.enumValues) schema.enum = [...type.enumValues];
       return schema;
     }

@@ -117,15 +117,21 @@ describe("partial response bodies", () => {
   it("different primitives at one position become a union", () => {
     const result = infer(['{"v": "x"}', '{"v": 3}', '{"v": true}']);
     expect(members(result, "GetThingResponse200")).toEqual(["v: string | number | boolean;"]);
-    expect(result.declarations[0]!.schema).toMatchObject({ properties: { v: { type: ["string", "integer", "boolean"] } } });
+    expect(result.declarations[0]!.schema).toMatchObject({ properties: { v: { type: ["string", "number", "boolean"] } } });
   });
 
   it("keeps integer apart from number in the schema, both number in TypeScript", () => {
-    const result = infer(['{"count": 1, "ratio": 0.5}', '{"count": 2, "ratio": 1}']);
+    const result = infer(['{"count": 1, "ratio": 0.5}', '{"count": 2, "ratio": 1}', '{"count": 3, "ratio": 2}']);
     expect(members(result, "GetThingResponse200")).toEqual(["count: number;", "ratio: number;"]);
     expect(result.declarations[0]!.schema).toMatchObject({
       properties: { count: { type: "integer" }, ratio: { type: "number" } },
     });
+  });
+
+  it("calls a number an integer only from 3 distinct whole values; fewer are a hint", () => {
+    const result = infer(['{"count": 1}', '{"count": 2}', '{"count": 2}']);
+    expect(result.declarations[0]!.schema).toMatchObject({ properties: { count: { type: "number", "x-pmgen-integer-hint": true } } });
+    expect(declaration(result, "GetThingResponse200")).toContain("Whole numbers in every sample (too few to be sure it is always one).");
   });
 
   it("an empty object is Record<string, unknown> and an empty array unknown[]", () => {
@@ -184,7 +190,7 @@ describe("maps", () => {
       "byDay: Record<string, number>;",
     ]);
     expect(result.declarations.find((d) => d.name === "GetThingResponse200")!.schema).toMatchObject({
-      properties: { byDay: { type: "object", additionalProperties: { type: "integer" } } },
+      properties: { byDay: { type: "object", additionalProperties: { type: "number", "x-pmgen-integer-hint": true } } },
     });
   });
 
@@ -210,10 +216,11 @@ describe("maps", () => {
 });
 
 describe("formats", () => {
-  it("a format is claimed when every value agrees, kept in JSDoc and schema", () => {
+  it("a format is claimed when 3 distinct values all have it, kept in JSDoc and schema", () => {
     const result = infer([
       '{"at": "2024-05-01T10:00:00Z", "day": "2024-05-01", "id": "0b5d2a0e-3f39-4b8a-9d55-0d7a2f6b1c11", "url": "https://x.io/a?b=1", "mail": "a.b@example.com"}',
       '{"at": "2024-05-02T10:00:00.123+02:00", "day": "2024-02-29", "id": "1b5d2a0e-3f39-4b8a-9d55-0d7a2f6b1c11", "url": "http://x.io", "mail": "c@d.org"}',
+      '{"at": "2024-05-03T00:00:00Z", "day": "2024-12-31", "id": "2b5d2a0e-3f39-4b8a-9d55-0d7a2f6b1c11", "url": "https://y.org/", "mail": "e@f.net"}',
     ]);
     const source = declaration(result, "GetThingResponse200");
     for (const format of ["date-time", "date", "uuid", "uri", "email"]) expect(source).toContain(`@format ${format}`);
@@ -227,6 +234,14 @@ describe("formats", () => {
       },
     });
     expect(members(result, "GetThingResponse200")).toContain("at: string;");
+  });
+
+  it("fewer distinct values make a format a hint, not a constraint", () => {
+    const result = infer(['{"ref": "https://docs.example.com/errors#unauthorized"}', '{"ref": "https://docs.example.com/errors#unauthorized"}']);
+    expect(declaration(result, "GetThingResponse200")).toContain("Looks like uri (too few values to be sure; not checked).");
+    expect(declaration(result, "GetThingResponse200")).not.toContain("@format");
+    expect(result.declarations[0]!.schema).toMatchObject({ properties: { ref: { type: "string", "x-pmgen-format-hint": "uri" } } });
+    expect((result.declarations[0]!.schema as { properties: { ref: object } }).properties.ref).not.toHaveProperty("format");
   });
 
   it("one disagreeing value drops the format", () => {
@@ -278,13 +293,13 @@ describe("enums", () => {
 describe("plain-text samples (headers, query)", () => {
   it("types integers, numbers and booleans only when every sample agrees", () => {
     const result = inferTypes([
-      stringsRequest("op:query:page", ["1", "20"]),
+      stringsRequest("op:query:page", ["1", "20", "3"]),
       stringsRequest("op:query:ratio", ["1", "0.5"]),
       stringsRequest("op:query:flag", ["true", "false"]),
       stringsRequest("op:query:mixed", ["1", "abc"]),
       stringsRequest("op:header:id", ["12345678901234567890"]),
       stringsRequest("op:header:none", []),
-      stringsRequest("op:header:date", ["2024-01-01", "2024-01-02"]),
+      stringsRequest("op:header:date", ["2024-01-01", "2024-01-02", "2024-01-03"]),
     ]);
     const types = Object.fromEntries(Object.entries(result.roots).map(([key, root]) => [key, root.tsType]));
     expect(types).toEqual({
@@ -298,7 +313,7 @@ describe("plain-text samples (headers, query)", () => {
     });
     expect(result.roots["op:query:page"]!.schema).toEqual({ type: "integer" });
     expect(result.roots["op:header:date"]!.schema).toEqual({ type: "string", format: "date" });
-    expect(result.roots["op:query:page"]!.values.map((v) => v.value)).toEqual([1, 20]);
+    expect(result.roots["op:query:page"]!.values.map((v) => v.value)).toEqual([1, 20, 3]);
   });
 });
 

@@ -63,7 +63,7 @@ function collection(operations: OperationIR[]): CollectionIR {
 function fixture(): { ir: CollectionIR; doc: Doc } {
   const ir = collection([
     operation({
-      query: [{ key: "limit", kind: "caller", required: false, value: "10", samples: ["10", "20"], description: "Page size" }],
+      query: [{ key: "limit", kind: "caller", required: false, value: "10", samples: ["10", "20", "50"], description: "Page size" }],
       headers: [
         { key: "opc-request-id", kind: "caller", required: false, samples: ["x"] },
         { key: "authorization", kind: "auth", required: true, samples: [] },
@@ -164,8 +164,9 @@ describe("buildOpenApi", () => {
       $ref: "#/components/schemas/ErrorResponse",
     });
     expect(doc.components.schemas.ErrorResponse).toMatchObject({ type: "object", required: ["code", "message"] });
-    expect(doc.components.schemas.GetVolumeBackupResponse200.properties.timeCreated).toEqual({ type: "string", format: "date-time" });
-    expect(get.responses["200"].headers).toEqual({ etag: { schema: { type: "integer" } } });
+    expect(doc.components.schemas.GetVolumeBackupResponse200.properties.timeCreated).toEqual({ type: "string", "x-pmgen-format-hint": "date-time" });
+    // One value ("1") says whole number, too little to say integer.
+    expect(get.responses["200"].headers).toEqual({ etag: { schema: { type: "number", "x-pmgen-integer-hint": true } } });
     expect(get.responses["200"].content["application/json"].examples).toEqual({
       OK: { value: { id: "ocid1.a", sizeInGBs: 50, timeCreated: "2024-01-01T00:00:00Z" } },
     });
