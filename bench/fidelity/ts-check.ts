@@ -1,13 +1,15 @@
 /**
  * The TypeScript check: do instances compile as values of the types `pmgen generate` wrote, and
- * do flips not? For each sampled case one statement `const cN: <type> = <JSON literal>;` in a
+ * do flips not? For each sampled case a value of the instance's exact type, `declare const vN:
+ * <its type>`, and the statement `const cN: <type> = vN;` in a
  * file beside the generated client, and one strict program per API and mode through the
  * compiler API (lib files parsed once per process). A case passes when its statement has no
  * diagnostic. Types are found through the operation's own exports, never by guessing names:
  * a response body is `Extract<XResult, { status: S }>["body"]` (a status the result does not
  * document is `unknown`, as `UndocumentedResponse` types it), a request body `XParams["body"]`
- * (no `body` in the params: `unknown`). Object literals get TypeScript's excess-property check,
- * as any caller's literal would.
+ * (no `body` in the params: `unknown`). The instance is a value of its exact type rather than an
+ * object literal: a body the API sends or a caller builds from data is checked by assignability,
+ * as the schema checks it, not by the excess-property check TypeScript makes only on a literal.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -42,8 +44,16 @@ export function tsTarget(clientDir: string, operationId: string, unit: SpecUnit,
 }
 
 /** A JSON value as a TypeScript expression (`__proto__` keys computed, so they stay properties). */
-function literal(value: Json): string {
-  return JSON.stringify(value).replace(/(?<!\\)"__proto__":/g, '["__proto__"]:');
+/**
+ * The instance's exact type as a TypeScript type expression: literal types for scalars, tuples
+ * for arrays, object types for objects. A value declared with it is data, as a parsed response
+ * is: it is checked for assignability, not for the excess properties TypeScript reports only on
+ * object literals written in code.
+ */
+function valueType(value: Json): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(valueType).join(", ")}]`;
+  return `{ ${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${valueType(item)};`).join(" ")} }`;
 }
 
 const OPTIONS: ts.CompilerOptions = {
@@ -100,7 +110,7 @@ export function compileCases(clientDir: string, cases: readonly TsCase[]): (stri
   const starts: number[] = [];
   cases.forEach((c, i) => {
     starts.push(text.length);
-    text += `export const c${i}: ${c.target.type} = ${literal(c.value)};\n`;
+    text += `declare const v${i}: ${valueType(c.value)};\nexport const c${i}: ${c.target.type} = v${i};\n`;
   });
   const checkFile = join(clientDir, "bench-check.ts");
   writeFileSync(checkFile, text);
