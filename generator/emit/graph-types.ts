@@ -38,6 +38,7 @@ function propertyDoc(type: TypeNode): string[] {
   const lines: string[] = [];
   const scalars = type.kind === "union" ? type.members : [type];
   for (const member of scalars) {
+    if (member.kind === "unknown" && member.onlyNull) lines.push("Only `null` was seen here: the samples do not say what else it holds.");
     if (member.kind === "string" && member.format) lines.push(`@format ${member.format}`);
     if (member.kind === "string" && member.formatHint) lines.push(`Looks like ${member.formatHint} (too few values to be sure; not checked).`);
     if (member.kind === "number" && member.integerHint) lines.push("Whole numbers in every sample (too few to be sure it is always one).");

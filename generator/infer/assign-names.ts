@@ -94,6 +94,8 @@ function leafKey(type: TypeNode, shapeId: Map<ObjectNode, number>): string | und
         : `s${type.format ?? ""}~${type.formatHint ?? ""}${type.enumValues ? JSON.stringify(type.enumValues) : ""}`;
     case "number":
       return type.integerHint ? "n~i" : "n";
+    case "unknown":
+      return type.onlyNull ? "u~null" : "u";
     case "literal":
       return `=${JSON.stringify(type.value)}`;
     case "integer":

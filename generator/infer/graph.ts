@@ -8,8 +8,11 @@
 export type StringFormat = "date-time" | "date" | "uuid" | "uri" | "email";
 
 export type TypeNode =
-  /** No evidence at all (the items of arrays that were always empty). */
-  | { kind: "unknown" }
+  /**
+   * No evidence about the type: nothing was seen (the items of arrays that were always empty),
+   * or only `null` (`onlyNull`), which says a value may be missing, not what it is when present.
+   */
+  | { kind: "unknown"; onlyNull?: boolean }
   | { kind: "null" }
   | { kind: "boolean" }
   /** `unsafe`: some value was beyond 2^53 (a warning was issued). */

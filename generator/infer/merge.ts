@@ -2,7 +2,8 @@
  * Evidence → type graph. All values seen at one position (across samples, across array
  * elements) are merged at once, so every decision sees all the evidence:
  *
- * - `null` adds a `null` member; a key missing from some objects makes the property optional.
+ * - `null` adds a `null` member (alone it is no evidence of a type: `unknown`); a key missing from
+ *   some objects makes the property optional.
  * - integers and fractions merge to `number`; integers alone stay `integer`.
  * - different JSON kinds at one position become a union (`string | number`).
  * - the items of every array at a position merge (empty arrays add no evidence).
@@ -208,6 +209,8 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
   if (shape.nulls > 0) members.push({ kind: "null" });
 
   if (members.length === 0) return { kind: "unknown" };
+  // `null` alone says the value may be missing, not what it is when present.
+  if (members.length === 1 && members[0]!.kind === "null") return { kind: "unknown", onlyNull: true };
   if (members.length === 1) return members[0]!;
   return { kind: "union", members };
 }

@@ -175,7 +175,17 @@ describe("partial response bodies", () => {
     expect(infer(['"x"', '"y"']).roots["getThing:response:200"]!.tsType).toBe("string");
     expect(infer(["[1, 2.5]"]).roots["getThing:response:200"]!.tsType).toBe("number[]");
     expect(infer(['[1, "a"]']).roots["getThing:response:200"]!.tsType).toBe("(string | number)[]");
-    expect(infer(["null"]).roots["getThing:response:200"]!.tsType).toBe("null");
+    // `null` alone is no evidence of a type.
+    expect(infer(["null"]).roots["getThing:response:200"]!.tsType).toBe("unknown");
+  });
+
+  it("a field seen only as null says nothing about its type: unknown, with a note, not null", () => {
+    const result = infer(['{"deletedAt": null, "tags": [null]}', '{"deletedAt": null, "tags": []}']);
+    expect(members(result, "GetThingResponse200")).toEqual(["deletedAt: unknown;", "tags: unknown[];"]);
+    expect(declaration(result, "GetThingResponse200")).toContain("Only `null` was seen here: the samples do not say what else it holds.");
+    expect(result.declarations[0]!.schema).toMatchObject({ properties: { deletedAt: {}, tags: { type: "array", items: {} } } });
+    // Beside a value, null still makes the type nullable.
+    expect(members(infer(['{"n": null}', '{"n": "x"}']), "GetThingResponse200")).toEqual(["n: string | null;"]);
   });
 });
 
