@@ -2,7 +2,7 @@
  * The whole pipeline for a set of inputs: load → model → infer → emit, in memory. Reading the
  * input files is its only I/O; `write` and `check` decide what to do with the result.
  */
-import { PmgenError, type Diagnostic } from "./diagnostics.js";
+import { PmgenError, type Diagnostic } from "./base/diagnostics.js";
 import { inferTypes } from "./infer/index.js";
 import type { TypeGraph } from "./infer/contract.js";
 import { discoverCollections, type CollectionSource } from "./load/discover.js";
@@ -16,8 +16,8 @@ import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
 import { relative } from "node:path";
-import { compareText } from "./compare.js";
-import { nowMs } from "./clock.js";
+import { compareText } from "./base/compare.js";
+import { nowMs } from "./base/clock.js";
 
 export interface PipelineOptions {
   /** Collection files or folders (relative to `cwd` or absolute), each optionally with settings. */

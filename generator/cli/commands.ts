@@ -1,7 +1,7 @@
 /** What each command does, separated from argument parsing so tests can call it directly. */
 import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import { formatDiagnostic, PmgenError, type Diagnostic } from "../diagnostics.js";
+import { formatDiagnostic, PmgenError, type Diagnostic } from "../base/diagnostics.js";
 import { loadConfig } from "../config/config.js";
 import type { CollectionSettings } from "../config/settings.js";
 import { modelCollections, runPipeline, STAGES, type GeneratedCollection, type Stage, type StageEvent } from "../pipeline.js";
@@ -9,7 +9,7 @@ import { planOutput, type OutputPlan } from "../write/plan.js";
 import { applyPlan } from "../write/write-output.js";
 import { describeDrift, driftEntries } from "../write/drift.js";
 import { verifyDeclarations } from "../emit/verify.js";
-import { nowMs } from "../clock.js";
+import { nowMs } from "../base/clock.js";
 
 /** Where a command writes: the process's streams, or a buffer in tests. */
 export interface Io {

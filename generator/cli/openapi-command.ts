@@ -4,9 +4,9 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 import { buildOpenApiDocument } from "../openapi/index.js";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import { inferCollection, modelCollections } from "../pipeline.js";
 import { guarded, printDiagnostics, processIo, resolveRun, type Io } from "./commands.js";
 

@@ -25,7 +25,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 import { readJsonFile } from "../load/read-json.js";
 import { AUTH_OVERRIDE_TYPES, type CollectionSettings } from "./settings.js";
 

@@ -5,10 +5,10 @@
  * model sees a collection that simply has fewer items or other auth blocks: names, headers the
  * auth computes, and source locations all follow without special cases.
  */
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 import type { LoadedCollection } from "../load/load-collection.js";
 import { readModel } from "../load/load-collection.js";
-import { KNOWN_AUTH_TYPES } from "../model/ir.js";
+import { KNOWN_AUTH_TYPES } from "../base/auth-types.js";
 
 export const AUTH_OVERRIDE_TYPES = KNOWN_AUTH_TYPES;
 

@@ -10,7 +10,7 @@ import { operationContext } from "./operation-context.js";
 import { runtimeFiles } from "./runtime-files.js";
 import type { Templates } from "./templates.js";
 import { jsDoc, propertyKey, stringLiteral, tsLiteral } from "./ts/index.js";
-import { compareText } from "../compare.js";
+import { compareText } from "../base/compare.js";
 
 export type FileMap = Map<string, string>;
 

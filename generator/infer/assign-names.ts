@@ -19,8 +19,8 @@
  * the caller's reserved names. Everything is ordered by the input, so output is reproducible.
  */
 import type { ObjectNode, TypeNode } from "./graph.js";
-import { compareText } from "../compare.js";
-import { memoizeText } from "../memoize.js";
+import { compareText } from "../base/compare.js";
+import { memoizeText } from "../base/memoize.js";
 import { nameWords, pascalCase, RESERVED_NAMES, singularOrSame } from "./naming.js";
 
 export interface RootEntry {

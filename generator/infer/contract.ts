@@ -4,7 +4,7 @@
  * operation, the type of each position, as nodes of one graph). `emit` renders TypeScript and
  * `openapi` renders JSON Schema from the same graph, so the two always agree.
  */
-import type { Diagnostic, SourceLocation } from "../diagnostics.js";
+import type { Diagnostic, SourceLocation } from "../base/diagnostics.js";
 import type { ObjectNode, TypeNode } from "./graph.js";
 
 export type { Diagnostic };

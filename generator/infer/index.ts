@@ -26,8 +26,8 @@ import { parseJson } from "./parse-json.js";
 import { textToValue, type Observation } from "./sample-to-shape.js";
 import { parseLenient } from "./lenient-json.js";
 import { withStandIns } from "./type-placeholders.js";
-import { memoizeText } from "../memoize.js";
-import { compareText } from "../compare.js";
+import { memoizeText } from "../base/memoize.js";
+import { compareText } from "../base/compare.js";
 
 export { parseJson } from "./parse-json.js";
 export { ExactNumber } from "./contract.js";

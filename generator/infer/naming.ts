@@ -2,7 +2,7 @@
  * Words for type names: PascalCase from property keys, singular for array items, and the names
  * a generated type must never take.
  */
-import { memoizeText } from "../memoize.js";
+import { memoizeText } from "../base/memoize.js";
 
 /** TypeScript/JavaScript reserved words and primitive type names (any case-sensitive clash). */
 const RESERVED_WORDS = [

@@ -6,7 +6,7 @@
 import type { Position, TypeRequest } from "./contract.js";
 import type { CollectionIR, OperationIR } from "../model/ir.js";
 import { isJsonResponse, statusesOf } from "../model/responses.js";
-import { compareText } from "../compare.js";
+import { compareText } from "../base/compare.js";
 
 export interface TypeRequestOptions {
   /**

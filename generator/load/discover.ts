@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { PmgenError } from "../diagnostics.js";
-import { compareText } from "../compare.js";
+import { PmgenError } from "../base/diagnostics.js";
+import { compareText } from "../base/compare.js";
 
 export interface CollectionSource {
   /** Output folder name, kebab-case. */

@@ -4,7 +4,7 @@
  * out with a warning, as in collections.
  */
 import { basename } from "node:path";
-import { PmgenError, type DiagnosticSink } from "../diagnostics.js";
+import { PmgenError, type DiagnosticSink } from "../base/diagnostics.js";
 import { readJsonFile } from "./read-json.js";
 import { isObject } from "./validate.js";
 

@@ -7,10 +7,10 @@
  */
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 import { FOLDER_MANIFEST, isEnvironmentFile } from "./discover.js";
 import { readJsonFile } from "./read-json.js";
-import { compareText } from "../compare.js";
+import { compareText } from "../base/compare.js";
 
 export const GROUP_MANIFEST = "folder.json";
 

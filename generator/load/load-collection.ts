@@ -4,7 +4,7 @@
  * postman-collection SDK would (see postman-model.ts).
  */
 import { basename, relative } from "node:path";
-import { DiagnosticSink } from "../diagnostics.js";
+import { DiagnosticSink } from "../base/diagnostics.js";
 import { loadEnvironment, type LoadedEnvironment } from "./environments.js";
 import type { CollectionSource } from "./discover.js";
 import { assembleFolderCollection } from "./folder-collection.js";

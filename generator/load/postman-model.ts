@@ -10,8 +10,8 @@
  * test/stages/postman-model.test.ts holds the two paths to the same IR on every test collection
  * and on the fuzz corpus.
  */
-import { PmgenError } from "../diagnostics.js";
-import { KNOWN_AUTH_TYPES } from "../model/ir.js";
+import { PmgenError } from "../base/diagnostics.js";
+import { KNOWN_AUTH_TYPES } from "../base/auth-types.js";
 import { isObject } from "./validate.js";
 
 type RawNode = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 
 /** Reads and parses a JSON file, turning parse errors into a line:column message. */
 export function readJsonFile(file: string, displayPath: string): unknown {

@@ -5,7 +5,7 @@
  * with a broken status) is dropped with one warning naming the item and what was lost, and
  * every other operation is generated as usual.
  */
-import { PmgenError, type DiagnosticSink, type SourceLocation } from "../diagnostics.js";
+import { PmgenError, type DiagnosticSink, type SourceLocation } from "../base/diagnostics.js";
 
 export type SchemaVersion = "2.0" | "2.1";
 

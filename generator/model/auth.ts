@@ -5,8 +5,8 @@
  * `{"type": "oci"}` in a collection or folder, and the pattern Oracle's exported collections
  * use (`Authorization: {{signature}}` beside `x-content-sha256: {{...}}`).
  */
-import type { DiagnosticSink } from "../diagnostics.js";
-import type { SourceLocation } from "../diagnostics.js";
+import type { DiagnosticSink } from "../base/diagnostics.js";
+import type { SourceLocation } from "../base/diagnostics.js";
 import type { AuthIR, AuthType } from "./ir.js";
 import { KNOWN_AUTH_TYPES, SUPPORTED_AUTH_TYPES } from "./ir.js";
 import { loneReference } from "./templates.js";

@@ -3,13 +3,13 @@
  * SDK reads it, beside its raw JSON for the fields the SDK drops), resolves auth and folder
  * variables, classifies every part of each request, and gives each operation a unique method name.
  */
-import type { Diagnostic } from "../diagnostics.js";
-import { DiagnosticSink } from "../diagnostics.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { DiagnosticSink } from "../base/diagnostics.js";
 import type { LoadedCollection } from "../load/load-collection.js";
 import type { Entry, ModelNode, RequestView } from "../load/postman-model.js";
 import { headersComputedBy, resolveAuth } from "./auth.js";
 import { readBody } from "./body.js";
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../base/diagnostics.js";
 import type { CollectionIR, EnvironmentIR, OperationIR, VariableIR } from "./ir.js";
 import { assignMethodNames } from "./operation-names.js";
 import { camelCase } from "./names.js";

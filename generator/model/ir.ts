@@ -6,7 +6,7 @@
  * (auth parameters, secret-named variables) never enter the IR.
  */
 
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../base/diagnostics.js";
 
 export type { SourceLocation };
 
@@ -183,38 +183,9 @@ export interface ResponseIR {
   requestQuery?: Record<string, string>;
 }
 
-export type AuthType =
-  | "noauth"
-  | "basic"
-  | "bearer"
-  | "apikey"
-  | "oauth1"
-  | "oauth2"
-  | "awsv4"
-  | "digest"
-  | "oci"
-  | "hawk"
-  | "ntlm"
-  | "edgegrid"
-  | "jwt"
-  | "asap"
-  | "akamai";
-
-/** Auth types the runtime implements; the rest take the caller's `sign(request)` hook. */
-export const SUPPORTED_AUTH_TYPES = [
-  "noauth",
-  "basic",
-  "bearer",
-  "apikey",
-  "oauth1",
-  "oauth2",
-  "awsv4",
-  "digest",
-  "oci",
-] as const;
-
-/** Every auth type Postman knows (and pmgen's `oci`): the supported ones and those left to `sign`. */
-export const KNOWN_AUTH_TYPES = [...SUPPORTED_AUTH_TYPES, "hawk", "ntlm", "edgegrid", "jwt", "asap", "akamai"] as const;
+export type { AuthType } from "../base/auth-types.js";
+export { KNOWN_AUTH_TYPES, SUPPORTED_AUTH_TYPES } from "../base/auth-types.js";
+import type { AuthType } from "../base/auth-types.js";
 
 export interface AuthIR {
   type: AuthType;

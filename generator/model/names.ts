@@ -3,7 +3,7 @@
  * PascalCase type prefixes; anything that is not a valid identifier is spelled out, never
  * dropped silently (the caller warns).
  */
-import { memoizeText } from "../memoize.js";
+import { memoizeText } from "../base/memoize.js";
 
 /** Words that cannot name a standalone `export function`. */
 const RESERVED = new Set(

@@ -9,7 +9,7 @@
  * 3. names that still collide are numbered in collection order.
  * The same collection always yields the same names; every rename is a note naming the item.
  */
-import type { DiagnosticSink } from "../diagnostics.js";
+import type { DiagnosticSink } from "../base/diagnostics.js";
 import type { OperationIR } from "./ir.js";
 import { camelCase, isIdentifier, methodName, operationDeclarations, typeNameOf } from "./names.js";
 

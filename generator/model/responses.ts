@@ -1,10 +1,10 @@
 /** Saved example responses: status, headers, body and how the body is written. */
 import { createRequire } from "node:module";
-import type { DiagnosticSink } from "../diagnostics.js";
+import type { DiagnosticSink } from "../base/diagnostics.js";
 import type { Example } from "./examples.js";
 import { headerList } from "./examples.js";
 import { isSecretName, REDACTED } from "./secrets.js";
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "../base/diagnostics.js";
 import type { OperationIR, ResponseIR } from "./ir.js";
 
 let codeByReason: Map<string, number> | undefined;

@@ -8,7 +8,7 @@ import type { AuthIR, BodyIR, CollectionIR, OperationIR, ResponseIR } from "../m
 import { declarationSchema, schemaOf, type JsonSchema } from "./schema.js";
 import { mergeOperations } from "./merge.js";
 import { openApiPath, serverObject, type ServerObject } from "./servers.js";
-import { compareText } from "../compare.js";
+import { compareText } from "../base/compare.js";
 
 type Obj = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compareText } from "../compare.js";
+import { compareText } from "../base/compare.js";
 
 export const MANIFEST_FILE = ".pmgen-manifest.json";
 

@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PmgenError } from "../diagnostics.js";
-import { sha256Hex } from "../hash.js";
+import { PmgenError } from "../base/diagnostics.js";
+import { sha256Hex } from "../base/hash.js";
 import { isSafeRelativePath, readManifest, type Manifest } from "./manifest.js";
 
 export interface OutputPlan {

@@ -13,7 +13,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type { MessagePort, Worker } from "node:worker_threads";
-import { nowMs } from "../clock.js";
+import { nowMs } from "../base/clock.js";
 
 export interface FileJob {
   path: string;

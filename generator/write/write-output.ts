@@ -9,7 +9,7 @@
  */
 import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { compareText } from "../compare.js";
+import { compareText } from "../base/compare.js";
 import { MANIFEST_FILE, renderManifest } from "./manifest.js";
 import type { OutputPlan } from "./plan.js";
 import { JobStatus, writeFiles, type FileJob, type WriteHelper } from "./write-files.js";

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PmgenError } from "../../generator/diagnostics.js";
+import { PmgenError } from "../../generator/base/diagnostics.js";
 import { outputFiles, runPipeline } from "../../generator/pipeline.js";
 import { tempDir } from "../support.js";
 import { fuzzCollections } from "./fuzz-corpus.js";

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { PmgenError } from "../../generator/diagnostics.js";
+import { PmgenError } from "../../generator/base/diagnostics.js";
 import { collectionName, discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection } from "../../generator/load/load-collection.js";
 import { FIXTURES, OCI_FOLDER, ROOT, tempDir } from "../support.js";

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PmgenError } from "../../generator/diagnostics.js";
+import { PmgenError } from "../../generator/base/diagnostics.js";
 import { discoverCollections } from "../../generator/load/discover.js";
 import { loadCollection, type LoadedCollection } from "../../generator/load/load-collection.js";
 import { readPostmanModel } from "../../generator/load/postman-model.js";

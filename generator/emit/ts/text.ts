@@ -3,7 +3,7 @@
  * a comment. Each is escaped so no input (`*\/`, quotes, backslashes, backticks, `${`, line
  * or paragraph separators, `</script>`) can end the literal or comment it sits in.
  */
-import { memoizeText } from "../../memoize.js";
+import { memoizeText } from "../../base/memoize.js";
 
 const UNSAFE_IN_JSON = /[\u2028\u2029<]/;
 const UNSAFE_IN_JSON_ALL = /[\u2028\u2029<]/g;
