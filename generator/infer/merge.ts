@@ -371,7 +371,9 @@ function mergeObject(
     }
     const property: PropertyNode = { key, type: { kind: "unknown" }, optional };
     node.properties.push(property);
-    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign: (type) => (property.type = type), partial });
+    // In a bag of like values, a key seen only as null holds the same kind as its siblings.
+    const assign = (type: TypeNode) => (property.type = node.additional !== undefined && type.kind === "unknown" && type.onlyNull ? node.additional : type);
+    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign, partial });
   });
   return { kind: "object", object: node };
 }

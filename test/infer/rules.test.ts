@@ -104,6 +104,10 @@ describe("partial response bodies", () => {
     const schema = result.declarations.find((d) => d.name === "Details")!.schema;
     expect(schema).toMatchObject({ additionalProperties: { type: "string" } });
     expect(typecheck(moduleOf(result))).toEqual([]);
+    // A key seen only as null in such a bag holds the same kind as its siblings (exivity's mail headers).
+    const mail = infer(['{"h": {"to": "a@b.c", "cc": null}}', '{"h": {"to": "d@e.f", "bcc": null}}'], "SendResponse200", "send:response:200");
+    expect(members(mail, "H")).toEqual(["to?: string;", "cc?: string | null;", "bcc?: string | null;", "[key: string]: string | null | undefined;"]);
+    expect(typecheck(moduleOf(mail))).toEqual([]);
     // Mixed kinds, or one key only, say nothing about other keys.
     const mixed = infer(['{"d": {"a": "x", "n": 1}}', '{"d": {"a": "y"}}']);
     expect(mixed.declarations.find((d) => d.name === "D")!.schema).not.toHaveProperty("additionalProperties");
