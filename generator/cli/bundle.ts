@@ -1,6 +1,5 @@
 /**
- * Build step (`npm run build`): bundles the CLI and the write helper with esbuild into
- * `dist/pmgen-cli.cjs` and `dist/write-worker.mjs`, so start-up does not resolve and load about a
+ * Build step (`npm run build`): bundles the CLI with esbuild into `dist/pmgen-cli.cjs`, so start-up does not resolve and load about a
  * hundred files; bundles the bin (`dist/pmgen.cjs`, see bin.ts), and saves V8's code cache of
  * the CLI (`dist/pmgen-cli.cache`) from one run of it. Run as `node dist/generator/cli/bundle.js`.
  *
@@ -87,14 +86,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     plugins: [lazyStringWidth, lazyYargsShim],
   });
   await build({ ...common, entryPoints: { pmgen: "generator/cli/bin.ts" }, format: "cjs", outExtension: { ".js": ".cjs" } });
-  await build({
-    ...common,
-    entryPoints: { "write-worker": "generator/write/write-worker.ts" },
-    format: "esm",
-    outExtension: { ".js": ".mjs" },
-    // The bundle's CommonJS dependencies call `require`.
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-  });
   saveCodeCache(root);
 }
 
