@@ -1,9 +1,8 @@
 /**
  * Build step (`npm run build`, run as `node dist/generator/cli/bundle.js`): bundles the CLI with
- * esbuild into one CommonJS file, the `pmgen` bin `dist/pmgen.cjs`, because loading one file
- * without Node's ES module loader starts much faster than loading the ~100 modules `tsc` emits
- * (see bench/perf/README.md). It keeps main.ts's `#!` line, which gives Node the V8 flags (see
- * v8-tuning.ts). ts-morph, the postman-collection SDK and Handlebars' compiler stay in
+ * esbuild into one CommonJS file, the `pmgen` bin `dist/pmgen.cjs`, because one file loaded
+ * without Node's ES module loader starts faster than the ~100 modules `tsc` emits (measured in
+ * bench/perf/README.md). ts-morph, the postman-collection SDK and Handlebars' compiler stay in
  * `node_modules`, required when a run needs them.
  */
 import { fileURLToPath } from "node:url";

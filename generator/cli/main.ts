@@ -1,8 +1,5 @@
-#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4
-/**
- * The `pmgen` command line: generate, check, inspect, openapi. Bundled into the bin
- * `dist/pmgen.cjs` (bundle.ts), where the `#!` line gives Node the V8 flags (see v8-tuning.ts).
- */
+#!/usr/bin/env node
+/** The `pmgen` command line: generate, check, inspect, openapi; bundled into the bin `dist/pmgen.cjs` (bundle.ts). */
 import "./v8-tuning.js";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -26,8 +23,8 @@ function common<T>(y: Argv<T>) {
     .option("verify", { type: "boolean", default: false, describe: "parse the output (ts-morph) and check its declarations against the model before writing" });
 }
 
-// Not awaited: the bundled bin is CommonJS (see bundle.ts), and the commands settle the process
-// themselves (exit, or the watcher keeps it running).
+// Not awaited: the bundled bin is CommonJS (see bundle.ts); each command sets the exit code, and
+// the process ends when its work is done (the watcher keeps it running).
 void yargs(hideBin(process.argv))
   .scriptName("pmgen")
   .usage("$0 <command> [options]\n\nTyped, dependency-free API clients and fixtures from Postman collections.")
@@ -45,14 +42,16 @@ void yargs(hideBin(process.argv))
         });
         return;
       }
-      exit(runGenerate(args));
+      process.exitCode = runGenerate(args);
     },
   )
   .command(
     "check [inputs..]",
     "Exit 1 and list the files that differ (with a short diff) when the output is stale; 0 when up to date",
     (y) => common(y),
-    (argv) => exit(runCheck(generateArgs(argv))),
+    (argv) => {
+      process.exitCode = runCheck(generateArgs(argv));
+    },
   )
   .command(
     "inspect <inputs..>",
@@ -61,7 +60,9 @@ void yargs(hideBin(process.argv))
       y
         .positional("inputs", { type: "string", array: true, demandOption: true })
         .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
-    (argv) => exit(runInspect({ inputs: argv.inputs as string[], config: argv.config })),
+    (argv) => {
+      process.exitCode = runInspect({ inputs: argv.inputs as string[], config: argv.config });
+    },
   )
   .command(
     "openapi <input>",
@@ -72,7 +73,9 @@ void yargs(hideBin(process.argv))
         .option("output", { alias: "o", type: "string", describe: "file to write (default: stdout)" })
         .option("quiet", { alias: "q", type: "boolean", default: false })
         .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
-    (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, config: argv.config })),
+    (argv) => {
+      process.exitCode = runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, config: argv.config });
+    },
   )
   .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
   .strict()
@@ -98,14 +101,4 @@ function generateArgs(argv: { inputs?: unknown; out?: string; templates?: string
     report: argv.report as "json" | undefined,
     verify: argv.verify,
   };
-}
-
-/**
- * Ends the process with `code` at once when no output is still being written (else only sets the
- * exit code, so nothing printed is lost): yargs would otherwise go on to render the command's help
- * text, and Node to tear down.
- */
-function exit(code: number): void {
-  process.exitCode = code;
-  if (!process.getActiveResourcesInfo().some((resource) => resource.endsWith("WriteWrap"))) process.exit(code);
 }

@@ -1,13 +1,9 @@
 /**
- * V8 flags for a process that lives about a second; measurements in bench/perf/README.md.
- * The bin's `#!` line (main.ts) sets them as Node starts: `--interrupt-budget` at four times V8's
- * default, so fewer functions of a short run go to the optimizing compiler, and two heap sizes,
- * which can only be set then. This module, imported first, sets the budget when pmgen is started
- * another way (`node dist/pmgen.cjs`, the tests); a budget on Node's command line wins.
+ * V8's optimizing compiler gets a function once it has run through a budget of bytecode; at four
+ * times the default budget, less of a one-second run goes to compiling code it barely reuses
+ * (measured in bench/perf/README.md). Imported first by main.ts, so it applies before pmgen's own
+ * code runs; a budget given on Node's command line wins.
  */
-import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
 
-// Required only when needed: `node:v8` loads Node's stream modules (for heap snapshots).
-if (!process.execArgv.some((arg) => arg.startsWith("--interrupt-budget"))) {
-  (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString("--interrupt-budget=270336");
-}
+if (!process.execArgv.some((arg) => arg.startsWith("--interrupt-budget"))) setFlagsFromString("--interrupt-budget=270336");

@@ -144,16 +144,7 @@ describe("pmgen CLI", () => {
     const bin = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stdout.trim()).toBe(version);
-    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4");
-  });
-
-  it("output to a slow pipe arrives whole", () => {
-    // 4 MB of IR into a pipe read only after a second: the exit waits for the pending write.
-    const github = join(ROOT, "test/fixtures/collections/github-v3.postman_collection.json");
-    const whole = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["inspect", github], { encoding: "utf8", maxBuffer: 1 << 26 }).stdout;
-    const slow = spawnSync("sh", ["-c", `"${join(ROOT, "dist/pmgen.cjs")}" inspect "${github}" | (sleep 1; wc -c)`], { encoding: "utf8" });
-    expect(whole.length).toBeGreaterThan(1 << 20);
-    expect(Number(slow.stdout.trim())).toBe(Buffer.byteLength(whole));
+    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
   });
 
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {
