@@ -120,8 +120,7 @@ function interleaved(measures: Measure[]): Row[] {
 }
 
 const node = process.execPath;
-// pmgen runs as its installed bin does: `dist/pmgen.cjs` executed, so Node starts with the flags
-// of its `#!/usr/bin/env -S node ...` line (see generator/cli/v8-tuning.ts). The anchors run as
+// pmgen runs as its installed bin does: `dist/pmgen.cjs` executed by its `#!` line. The anchors run as
 // `node <script>`.
 
 // The same into memory (tmpfs), where creating a file costs microseconds: what the run costs

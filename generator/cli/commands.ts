@@ -143,7 +143,7 @@ export function runGenerate(args: GenerateArgs): number {
   return guarded(io, json, "generate", () => {
     const { collections, plans, outDirs } = generateAndPlan(args, cwd, progress);
     const writeStarted = nowMs();
-    const writtenByHelper = plans.reduce((n, plan) => n + applyPlan(plan).byHelper, 0);
+    for (const plan of plans) applyPlan(plan);
     const writeMs = nowMs() - writeStarted;
     progress?.done();
     const diagnostics = collections.flatMap((c) => c.diagnostics);
@@ -151,9 +151,7 @@ export function runGenerate(args: GenerateArgs): number {
     const totalMs = nowMs() - started;
     if (human) io.err(summaryLine(collections, plans, diagnostics, cwd, totalMs, args.verbose));
     if (json) {
-      const result = report("generate", collections, plans, outDirs, cwd, totalMs, writeMs);
-      // How many files the second thread wrote (see write/write-files.ts).
-      io.out(`${JSON.stringify({ ...result, counts: { ...result.counts, writtenByHelper } }, null, 2)}\n`);
+      io.out(`${JSON.stringify(report("generate", collections, plans, outDirs, cwd, totalMs, writeMs), null, 2)}\n`);
     }
     return 0;
   });

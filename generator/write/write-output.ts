@@ -4,30 +4,35 @@
  * is written are those renamed into place (rename is atomic per file), then stale files are
  * removed and the manifest replaced. A new file is written in place, exclusively (`wx`), and
  * deleted again if the run fails: nothing was there to preserve, and on this kind of disk a fresh
- * output of 1,300 files costs half the metadata operations without the rename. The files are
- * written on two threads when a helper is given (see write-files.ts).
+ * output of 1,300 files costs half the metadata operations without the rename.
  */
-import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, readdirSync, rmdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { compareText } from "../base/compare.js";
 import { MANIFEST_FILE, renderManifest } from "./manifest.js";
 import type { OutputPlan } from "./plan.js";
-import { JobStatus, writeFiles, type FileJob, type WriteHelper } from "./write-files.js";
+
+interface FileJob {
+  path: string;
+  content: string;
+  /** Create only (`wx`): fail with EEXIST rather than replace a file that appeared meanwhile. */
+  exclusive: boolean;
+}
+
+/** What became of a job: "written", a file of this run's is there; "failed", one may be. */
+type JobStatus = "pending" | "written" | "refused" | "failed";
 
 export interface WriteStats {
   /** Files written (new, replaced, and the manifest). */
   written: number;
-  /** How many of them the helper thread wrote. */
-  byHelper: number;
 }
 
-export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
+export function applyPlan(plan: OutputPlan): WriteStats {
   const tag = `.pmgen-tmp-${process.pid}`;
   const jobs: FileJob[] = [];
   const staged: [string, string][] = [];
   const manifestPath = join(plan.outDir, MANIFEST_FILE);
   // Up to date: not even the manifest is rewritten.
-  if (plan.write.size === 0 && plan.remove.length === 0 && sameEntries(plan.manifest.files, plan.nextManifest.files)) return { written: 0, byHelper: 0 };
+  if (plan.write.size === 0 && plan.remove.length === 0 && sameEntries(plan.manifest.files, plan.nextManifest.files)) return { written: 0 };
   const manifest = renderManifest(plan.nextManifest);
   for (const [path, content] of plan.write) {
     const target = join(plan.outDir, path);
@@ -40,13 +45,11 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
   staged.push([manifestPath + tag, manifestPath]);
   jobs.push({ path: manifestPath + tag, content: manifest, exclusive: false });
 
-  // In folder order: the two threads take files from opposite ends, so mostly from different folders.
-  jobs.sort((a, b) => compareText(dirname(a.path), dirname(b.path)));
-  // Folders first, so the two threads only create files; each folder made here goes on rollback.
+  // Folders first; each folder made here goes on rollback.
   const madeFolders: string[] = [];
   const rollback = (status: readonly JobStatus[]) => {
     jobs.forEach((job, i) => {
-      if (status[i] === JobStatus.Written || status[i] === JobStatus.Failed) removeQuietly(job.path);
+      if (status[i] === "written" || status[i] === "failed") removeQuietly(job.path);
     });
     for (const folder of new Set(jobs.map((job) => dirname(job.path)))) removeEmptyParents(folder, plan.outDir);
     for (const folder of madeFolders) removeEmptyParents(folder, plan.outDir);
@@ -60,7 +63,7 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
     rollback([]);
     throw error;
   }
-  const outcome = writeFiles(jobs, helper);
+  const outcome = writeFiles(jobs);
   if (outcome.error !== undefined) {
     rollback(outcome.status);
     throw outcome.error;
@@ -71,7 +74,24 @@ export function applyPlan(plan: OutputPlan, helper?: WriteHelper): WriteStats {
     rmSync(target, { force: true });
     removeEmptyParents(dirname(target), plan.outDir);
   }
-  return { written: jobs.length, byHelper: outcome.byHelper };
+  return { written: jobs.length };
+}
+
+/** Writes the jobs in order and stops at the first failure, saying what became of each. */
+function writeFiles(jobs: readonly FileJob[]): { status: JobStatus[]; error?: Error } {
+  const status = jobs.map((): JobStatus => "pending");
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i]!;
+    try {
+      writeFileSync(job.path, job.content, { flag: job.exclusive ? "wx" : "w", encoding: "utf8" });
+      status[i] = "written";
+    } catch (error) {
+      const refused = job.exclusive && (error as NodeJS.ErrnoException).code === "EEXIST";
+      status[i] = refused ? "refused" : "failed";
+      return { status, error: error as Error };
+    }
+  }
+  return { status };
 }
 
 /** Whether two manifests list the same files with the same hashes. */

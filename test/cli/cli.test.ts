@@ -144,51 +144,7 @@ describe("pmgen CLI", () => {
     const bin = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["--version"], { cwd: work.path, encoding: "utf8" });
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stdout.trim()).toBe(version);
-    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env -S node --interrupt-budget=270336 --initial-old-space-size=64 --max-semi-space-size=4 --v8-pool-size=0");
-  });
-
-  it("the bin runs the CLI with the code cache the build saved, and V8 refuses it under other flags", () => {
-    expect(existsSync(join(ROOT, "dist/pmgen-cli.cache")), "npm run build saves it").toBe(true);
-    const input = join(ROOT, "test/fixtures/collections/wise-cards-api.postman_collection.json");
-    const env = { ...process.env, PMGEN_DEBUG: "1" };
-    const asInstalled = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["generate", input, "--out", "cached-out", "-q"], { cwd: work.path, env, encoding: "utf8" });
-    expect(asInstalled.status, asInstalled.stderr).toBe(0);
-    expect(asInstalled.stderr).toContain("pmgen: code cache accepted");
-    const plainNode = spawnSync(process.execPath, [join(ROOT, "dist/pmgen.cjs"), "generate", input, "--out", "uncached-out", "-q"], { cwd: work.path, env, encoding: "utf8" });
-    expect(plainNode.status, plainNode.stderr).toBe(0);
-    expect(plainNode.stderr).toContain("pmgen: code cache rejected");
-    expect(readTree(join(work.path, "cached-out"))).toEqual(readTree(join(work.path, "uncached-out")));
-  });
-
-  it("a quiet run of the bin never creates process.stdout or process.stderr; output to a slow pipe arrives whole", () => {
-    // Node creates each stream on first use (2 to 4 ms for a pipe): a preload reports any use.
-    const probe = join(work.path, "stdio-probe.cjs");
-    writeFileSync(
-      probe,
-      `const used = [];
-for (const name of ["stdout", "stderr"]) {
-  const d = Object.getOwnPropertyDescriptor(process, name);
-  Object.defineProperty(process, name, { configurable: true, get() { used.push(name); return d.get.call(process); } });
-}
-process.on("exit", () => require("node:fs").writeFileSync(process.env.PROBE_OUT, JSON.stringify([...new Set(used)])));\n`,
-    );
-    const input = join(ROOT, "test/fixtures/collections/wise-cards-api.postman_collection.json");
-    const run = (args: string[]) => {
-      const out = join(work.path, `probe-${args[0]}.json`);
-      const result = spawnSync(process.execPath, ["--require", probe, join(ROOT, "dist/pmgen.cjs"), ...args], { cwd: work.path, env: { ...process.env, PROBE_OUT: out }, encoding: "utf8" });
-      expect(result.status, result.stderr).toBe(0);
-      return JSON.parse(readFileSync(out, "utf8")) as string[];
-    };
-    expect(run(["generate", input, "--out", "probe-out", "-q"])).toEqual([]);
-    expect(run(["check", input, "--out", "probe-out", "-q"])).toEqual([]);
-    // Not quiet, it prints its summary: the stream exists then (a control for the probe).
-    expect(run(["check", input, "--out", "probe-out"])).toContain("stderr");
-    // 4 MB of IR into a pipe read only after a second: the exit waits for the pending write.
-    const github = join(ROOT, "test/fixtures/collections/github-v3.postman_collection.json");
-    const whole = spawnSync(join(ROOT, "dist/pmgen.cjs"), ["inspect", github], { encoding: "utf8", maxBuffer: 1 << 26 }).stdout;
-    const slow = spawnSync("sh", ["-c", `"${join(ROOT, "dist/pmgen.cjs")}" inspect "${github}" | (sleep 1; wc -c)`], { encoding: "utf8" });
-    expect(whole.length).toBeGreaterThan(1 << 20);
-    expect(Number(slow.stdout.trim())).toBe(Buffer.byteLength(whole));
+    expect(readFileSync(join(ROOT, "dist/pmgen.cjs"), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
   });
 
   it("the bundle compiles an override template (its Handlebars compiler is loaded from node_modules)", () => {

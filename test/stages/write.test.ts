@@ -2,16 +2,14 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { planOutput } from "../../generator/write/plan.js";
 import { renderManifest } from "../../generator/write/manifest.js";
 import { applyPlan } from "../../generator/write/write-output.js";
-import { helperPays, startWriteHelper } from "../../generator/write/write-files.js";
 import { readTree, tempDir } from "../support.js";
 
 const dir = tempDir("write");
 afterAll(() => dir.remove());
-
 
 describe("applyPlan", () => {
   it("writes new and changed files, leaving no temporary files", () => {
@@ -73,59 +71,5 @@ describe("applyPlan", () => {
     const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(renderManifest({ files })).toBe(`${JSON.stringify({ generator: "pmgen", files: sorted }, null, 2)}\n`);
     expect(renderManifest({ files: {} })).toBe(`${JSON.stringify({ generator: "pmgen", files: {} }, null, 2)}\n`);
-  });
-
-  it("starts a helper of its own only when the first files came slowly and enough are left", () => {
-    // 32 files probed: 0.5 ms each is this VM's ext4 after large deletions; 0.02 ms is tmpfs.
-    expect(helperPays(16, 1000)).toBe(true);
-    expect(helperPays(0.6, 1000)).toBe(false);
-    expect(helperPays(16, 10)).toBe(false);
-  });
-
-  describe("on two threads", () => {
-    // Started and running before the writes, so the helper's share does not depend on start-up.
-    const helper = startWriteHelper(new URL("../../generator/write/write-files.ts", import.meta.url));
-    beforeAll(() => helper?.ready);
-    afterAll(() => helper?.close());
-    const many = (count: number, content = (i: number) => `export const n${i} = ${i};\n`) =>
-      new Map(Array.from({ length: count }, (_, i) => [`api/${i % 2 ? "operations" : "fixtures"}/f${i}.ts`, content(i)] as [string, string]));
-
-    it("has a helper here (two cores, the worker script beside the module)", () => {
-      expect(helper).toBeDefined();
-    });
-
-    it("writes every file once, the helper writing part of them, and replaces changed ones", () => {
-      const out = join(dir.path, "two");
-      const first = applyPlan(planOutput(out, many(1000), ["api"]), helper);
-      expect(first.written).toBe(1001);
-      expect(first.byHelper).toBeGreaterThan(0);
-      expect(first.byHelper).toBeLessThan(1001);
-      const changed = many(1000, (i) => `export const n${i} = ${i * 2};\n`);
-      applyPlan(planOutput(out, changed, ["api"]), helper);
-      const files = readTree(out);
-      expect(Object.keys(files).filter((f) => f.startsWith("api/")).length).toBe(1000);
-      for (const [path, content] of changed) expect(files[path]).toBe(content);
-      expect(Object.keys(files).some((f) => f.includes(".pmgen-tmp-"))).toBe(false);
-    });
-
-    it("rolls back what both threads wrote when a write fails part way", () => {
-      const out = join(dir.path, "two-fail");
-      const files = many(600);
-      const plan = planOutput(out, files, ["api"]);
-      // A folder where a file is to be written: that write fails (EISDIR) among hundreds that succeed.
-      mkdirSync(join(out, "api/fixtures/f300.ts"), { recursive: true });
-      const before = readTree(out);
-      expect(() => applyPlan(plan, helper)).toThrow(/EISDIR|EEXIST/);
-      expect(readTree(out)).toEqual(before);
-    });
-
-    it("refuses a file that appeared after planning, on either thread, and leaves nothing of its own", () => {
-      const out = join(dir.path, "two-race");
-      const plan = planOutput(out, many(200), ["api"]);
-      mkdirSync(join(out, "api/operations"), { recursive: true });
-      writeFileSync(join(out, "api/operations/f151.ts"), "someone else's");
-      expect(() => applyPlan(plan, helper)).toThrow(/EEXIST/);
-      expect(readTree(out)).toEqual({ "api/operations/f151.ts": "someone else's" });
-    });
   });
 });
