@@ -3,7 +3,9 @@
 import "./v8-tuning.js";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import { runCheck, runGenerate, runInspect, runWatch, type GenerateArgs } from "./commands.js";
+import { runCheck, runGenerate, runInspect } from "./commands.js";
+import type { GenerateArgs } from "./resolve-run.js";
+import { runWatch } from "./watch.js";
 import { runOpenapi } from "./openapi-command.js";
 import { pmgenVersion } from "./version.js";
 

@@ -8,7 +8,8 @@ import { PmgenError } from "../base/diagnostics.js";
 import { buildOpenApiDocument } from "../openapi/index.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { inferCollection, modelCollections } from "../pipeline.js";
-import { guarded, printDiagnostics, processIo, resolveRun, type Io } from "./commands.js";
+import { guarded, printDiagnostics, processIo, type Io } from "./io.js";
+import { resolveRun } from "./resolve-run.js";
 
 export function runOpenapi(args: { input: string; output?: string; quiet?: boolean; verbose?: boolean; config?: string; cwd?: string; io?: Io }): number {
   const cwd = args.cwd ?? process.cwd();

@@ -1,22 +1,25 @@
 /**
  * Sharing and naming. Objects with identical shapes (same keys, optionality and property types,
- * in any key order) share one declaration; each shared shape gets one name:
+ * in any key order) share one declaration (`groupShapes`); each shared shape gets one name, in
+ * four phases, each a function below:
  *
- * 1. Request names (`CreateVolumeBackupRequest`) are reserved for their roots. A shape used within
- *    one operation takes the name of its first root there. A shape that is only ever the root of
- *    error responses (status >= 400) of at least two requests is `ErrorResponse` (the one with most
- *    uses), the others `<StatusText>ErrorResponse` (e.g. `NotFoundErrorResponse`).
- * 2. A shape used by several operations is named from what its uses have in common, never after
- *    the first: the resource their operation names share (`Deployment`), the property name of its
- *    nested uses (`Label`), the resource most of them share, its keys (`MessageBody`); only then
- *    the alphabetically first use's request name. Order-free: ties go to the alphabetically first
- *    request, and every shape tries a stronger candidate before any shape tries a weaker one.
- * 3. Other shapes, in breadth-first order over all roots (shallow first, requests in order),
- *    take the name from their property (`owner` → `Owner`, items of `users` → `User`).
- * 4. On a collision the name is qualified with the parent type's name (`RepoOwner`); numbers
- *    (`RepoOwner2`) only when that is taken too.
+ * 1. `nameOperationShapes`: request names (`CreateVolumeBackupRequest`) are kept for their roots,
+ *    and a shape used within one operation takes the name of its first root there.
+ * 2. `nameErrorShapes`: a shape that is only ever the root of error responses (status >= 400) of
+ *    at least two requests is `ErrorResponse` (the one with most uses), the others
+ *    `<StatusText>ErrorResponse` (e.g. `NotFoundErrorResponse`).
+ * 3. `nameSharedShapes`: a shape used by several operations is named from what its uses have in
+ *    common, never after the first, by tiers of evidence (`TIERS`): the resource their operation
+ *    names share (`Deployment`), the property name of its nested uses (`Label`), the resource most
+ *    of them share, its keys (`MessageBody`); only then the alphabetically first use's request
+ *    name. Order-free: ties go to the alphabetically first request, and every shape tries a
+ *    stronger tier before any shape tries a weaker one.
+ * 4. `nameNestedShapes`: other shapes, in breadth-first order over all roots (shallow first,
+ *    requests in order), take the name from their property (`owner` → `Owner`, items of `users`
+ *    → `User`); on a collision the name is qualified with the parent type's name (`RepoOwner`),
+ *    numbers (`RepoOwner2`) only when that is taken too.
  * Names never equal TypeScript reserved words, global types (`Date`, `Record`, `Promise`...) or
- * the caller's reserved names. Everything is ordered by the input, so output is reproducible.
+ * the caller's reserved names (`Namer`). Everything is ordered by the input, so output is reproducible.
  */
 import type { ObjectNode, TypeNode } from "./graph.js";
 import { compareText } from "../base/compare.js";
@@ -241,10 +244,39 @@ function quoted(names: readonly string[]): string {
 }
 
 export function assignNames(roots: readonly RootEntry[], reservedNames: ReadonlySet<string>): NamedShape[] {
-  // Breadth-first over all roots: shallow positions first, requests in collection order.
+  const positions = breadthFirst(roots);
+  const shapes = groupShapes(positions.order);
+  const namer = new Namer(roots, reservedNames);
+  const context: NamingContext = { ...positions, shapes, namer, rankOf: rankShapes(shapes, positions) };
+  const { errorShapes, shared } = nameOperationShapes(context);
+  shared.push(...nameErrorShapes(context, errorShapes));
+  nameSharedShapes(context, shared);
+  nameNestedShapes(context);
+  return shapes;
+}
+
+/** Every object position, shallow first, with the request it is in. */
+interface Positions {
+  /** Breadth-first over all roots: shallow positions first, requests in collection order. */
+  order: ObjectNode[];
+  /** The root entry of each top-level object of a request. */
+  rootOf: Map<ObjectNode, RootEntry[]>;
+  /** The request each position is in. */
+  entryOf: Map<ObjectNode, RootEntry>;
+  /** The objects at the top of a request (its root, or the objects of a root union). */
+  topLevel: Set<ObjectNode>;
+}
+
+interface NamingContext extends Positions {
+  shapes: NamedShape[];
+  namer: Namer;
+  /** Order-free rank of each shape: its use in the alphabetically first request, shallowest first. */
+  rankOf: Map<NamedShape, [string, number]>;
+}
+
+function breadthFirst(roots: readonly RootEntry[]): Positions {
   const order: ObjectNode[] = [];
   const rootOf = new Map<ObjectNode, RootEntry[]>();
-  /** The request each position is in, and whether it is a top-level object of it. */
   const entryOf = new Map<ObjectNode, RootEntry>();
   const topLevel = new Set<ObjectNode>();
   let level: ObjectNode[] = [];
@@ -271,7 +303,11 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     }
     level = nextLevel;
   }
+  return { order, rootOf, entryOf, topLevel };
+}
 
+/** Positions grouped by shape (same keys, optionality and property types), in order of first use. */
+function groupShapes(order: readonly ObjectNode[]): NamedShape[] {
   // Shape ids bottom-up: children (later in breadth-first order) before parents.
   const shapeId = new Map<ObjectNode, number>();
   const idOfKey = new Map<string, number>();
@@ -295,8 +331,6 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     // earlier request, so its children, one level deeper, already have their ids.
     shapeId.set(node, idOf(node.copyOf ?? node));
   }
-
-  // Group uses by shape, in breadth-first order of first use.
   const groups = new Map<number, NamedShape>();
   for (const node of order) {
     const id = shapeId.get(node)!;
@@ -306,23 +340,10 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
   }
   const shapes = [...groups.values()];
   for (const shape of shapes) for (const use of shape.uses) use.canonical = shape.node;
+  return shapes;
+}
 
-  const taken = new Set<string>();
-  const blocked = (name: string) => taken.has(name) || RESERVED_NAMES.has(name) || reservedNames.has(name);
-  const requestNames = new Set(roots.map((root) => root.name));
-  const free = (name: string) => !blocked(name) && !requestNames.has(name);
-  const take = (shape: NamedShape, name: string) => {
-    shape.name = name;
-    shape.node.name = name;
-    for (const use of shape.uses) use.name = name;
-    taken.add(name);
-  };
-  const numbered = (base: string) => {
-    for (let n = 2; ; n++) if (free(`${base}${n}`)) return `${base}${n}`;
-  };
-
-  const isError = (entry: RootEntry) => entry.role === "response" && (entry.status ?? 0) >= 400;
-  /** Order-free rank of a shape: its use in the alphabetically first request, shallowest first. */
+function rankShapes(shapes: readonly NamedShape[], { order, entryOf }: Positions): Map<NamedShape, [string, number]> {
   const rankOf = new Map<NamedShape, [string, number]>();
   const index = new Map(order.map((node, i) => [node, i]));
   for (const shape of shapes) {
@@ -333,14 +354,64 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     }
     rankOf.set(shape, best!);
   }
-  const byRank = (a: NamedShape, b: NamedShape) => {
+  return rankOf;
+}
+
+function byRank(rankOf: ReadonlyMap<NamedShape, [string, number]>): (a: NamedShape, b: NamedShape) => number {
+  return (a, b) => {
     const [x, i] = rankOf.get(a)!;
     const [y, j] = rankOf.get(b)!;
     return compareText(x, y) || i - j;
   };
+}
 
-  // 1. Shapes used at the top of a request. A shape within one operation takes its first
-  //    request's name; error-only shapes and shapes shared across operations are named below.
+/** The names taken so far, and the names no type may take. */
+class Namer {
+  private readonly taken = new Set<string>();
+  private readonly requestNames: ReadonlySet<string>;
+  constructor(
+    roots: readonly RootEntry[],
+    private readonly reservedNames: ReadonlySet<string>,
+  ) {
+    this.requestNames = new Set(roots.map((root) => root.name));
+  }
+  blocked(name: string): boolean {
+    return this.taken.has(name) || RESERVED_NAMES.has(name) || this.reservedNames.has(name);
+  }
+  /** Not taken, not reserved, and not a request's own name (kept for its root). */
+  free(name: string): boolean {
+    return !this.blocked(name) && !this.requestNames.has(name);
+  }
+  reserve(name: string): void {
+    this.taken.add(name);
+  }
+  take(shape: NamedShape, name: string): void {
+    shape.name = name;
+    shape.node.name = name;
+    for (const use of shape.uses) use.name = name;
+    this.taken.add(name);
+  }
+  numbered(base: string): string {
+    for (let n = 2; ; n++) if (this.free(`${base}${n}`)) return `${base}${n}`;
+  }
+  /** `name`, or the first free numbered form of it when it is blocked. */
+  orNumbered(name: string): string {
+    return this.blocked(name) ? this.numbered(name) : name;
+  }
+}
+
+function isError(entry: RootEntry): boolean {
+  return entry.role === "response" && (entry.status ?? 0) >= 400;
+}
+
+/**
+ * Phase 1, shapes at the top of a request: a shape within one operation takes its first
+ * request's name. Returns the shapes named later: error-only ones and ones shared across operations.
+ */
+function nameOperationShapes({ shapes, topLevel, rootOf, entryOf, namer }: NamingContext): {
+  errorShapes: { shape: NamedShape; rootUses: RootEntry[] }[];
+  shared: NamedShape[];
+} {
   const errorShapes: { shape: NamedShape; rootUses: RootEntry[] }[] = [];
   const shared: NamedShape[] = [];
   for (const shape of shapes) {
@@ -353,86 +424,97 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
     }
     const operations = new Set(shape.uses.map((use) => entryOf.get(use)!.operation));
     if (operations.size > 1) shared.push(shape);
-    else if (rootUses.length > 0) {
-      const first = rootUses[0]!.name;
-      take(shape, blocked(first) ? numbered(first) : first);
-    }
+    else if (rootUses.length > 0) namer.take(shape, namer.orNumbered(rootUses[0]!.name));
   }
+  return { errorShapes, shared };
+}
 
-  // Error-only shapes: the one with most uses is `ErrorResponse` (ties: the order-free rank),
-  // the others `<StatusText>ErrorResponse` when all their uses have one status.
-  errorShapes.sort((a, b) => b.rootUses.length - a.rootUses.length || byRank(a.shape, b.shape));
+/**
+ * Phase 2, error-only shapes: the one with most uses is `ErrorResponse` (ties: the order-free
+ * rank), the others `<StatusText>ErrorResponse` when all their uses have one status. Returns the
+ * shapes that get neither and are shared across operations.
+ */
+function nameErrorShapes({ namer, rankOf }: NamingContext, errorShapes: { shape: NamedShape; rootUses: RootEntry[] }[]): NamedShape[] {
+  const shared: NamedShape[] = [];
+  const rank = byRank(rankOf);
+  errorShapes.sort((a, b) => b.rootUses.length - a.rootUses.length || rank(a.shape, b.shape));
   errorShapes.forEach(({ shape, rootUses }, i) => {
     const statuses = new Set(rootUses.map((root) => root.status!));
     const statusText = statuses.size === 1 ? STATUS_TEXT[[...statuses][0]!] : undefined;
     const candidates = i === 0 ? ["ErrorResponse"] : statusText !== undefined ? [`${statusText}ErrorResponse`] : [];
-    const name = candidates.find(free);
+    const name = candidates.find((c) => namer.free(c));
+    const operations = new Set(rootUses.map((root) => root.operation));
     if (name !== undefined) {
-      const operations = new Set(rootUses.map((root) => root.operation)).size;
-      shape.node.hint = { ...shape.node.hint, describe: `the error body of ${rootUses.length} responses of ${operations} operations` };
-      take(shape, name);
-    } else {
-      const operations = new Set(rootUses.map((root) => root.operation));
-      if (operations.size > 1) shared.push(shape);
-      else take(shape, blocked(rootUses[0]!.name) ? numbered(rootUses[0]!.name) : rootUses[0]!.name);
-    }
+      shape.node.hint = { ...shape.node.hint, describe: `the error body of ${rootUses.length} responses of ${operations.size} operations` };
+      namer.take(shape, name);
+    } else if (operations.size > 1) shared.push(shape);
+    else namer.take(shape, namer.orNumbered(rootUses[0]!.name));
   });
+  return shared;
+}
 
-  // Shapes shared across operations, named from what their uses have in common, never after
-  // one of them: the common resource of the operations (success bodies only), the property name
-  // of nested uses, the keys; only then the alphabetically first use's request name.
-  // Stronger evidence first: every shape tries its common resource before any shape tries a
-  // property name, and so on, so a weak candidate never takes the name another shape's
-  // operations all share.
-  shared.sort(byRank);
-  const TIERS = 4;
+/** The candidate names of a shared shape, strongest evidence first (see the header). */
+const TIERS = ["commonResource", "propertyName", "majorityResource", "keys"] as const;
+type Tier = (typeof TIERS)[number];
+
+/**
+ * Phase 3, shapes shared across operations, named from what their uses have in common, never
+ * after one of them. Every shape tries its candidate of a tier before any shape tries a weaker
+ * tier, so a weak candidate never takes the name another shape's operations all share; only
+ * then the alphabetically first use's request name.
+ */
+function nameSharedShapes({ namer, rankOf, entryOf, topLevel, rootOf }: NamingContext, shared: NamedShape[]): void {
+  shared.sort(byRank(rankOf));
   const plans = shared.map((shape) => {
     const entries = shape.uses.map((use) => entryOf.get(use)!);
     const operations = [...new Set(entries.map((entry) => entry.operation))].sort(compareText);
     const tops = shape.uses.filter((use) => topLevel.has(use));
-    const candidates: string[] = ["", propertyName(shape.uses), "", contentName(shape.node)];
+    const candidates: Record<Tier, string> = { commonResource: "", propertyName: propertyName(shape.uses), majorityResource: "", keys: contentName(shape.node) };
+    // A resource name says what a success body is; an error body shared by unrelated operations is not one.
     if (!tops.some((use) => isError(entryOf.get(use)!))) {
       const requestOnly = entries.every((entry) => entry.role === "request");
       const named = (resource: string) => (resource === "" ? "" : requestOnly ? `${resource}Request` : resource);
-      candidates[0] = named(commonResource(operations));
-      candidates[2] = named(commonResource(operations, 0.5));
+      candidates.commonResource = named(commonResource(operations));
+      candidates.majorityResource = named(commonResource(operations, 0.5));
     }
     return { shape, operations, tops, candidates, name: undefined as string | undefined };
   });
-  for (let tier = 0; tier < TIERS; tier++) {
+  for (const tier of TIERS) {
     for (const plan of plans) {
-      const candidate = plan.candidates[tier]!;
-      if (plan.name === undefined && /^[A-Za-z][A-Za-z0-9]*$/.test(candidate) && free(candidate)) {
+      const candidate = plan.candidates[tier];
+      if (plan.name === undefined && /^[A-Za-z][A-Za-z0-9]*$/.test(candidate) && namer.free(candidate)) {
         plan.name = candidate;
-        taken.add(candidate);
+        namer.reserve(candidate);
       }
     }
   }
-  for (const plan of plans) {
-    const { shape, operations, tops } = plan;
-    let name = plan.name;
-    if (name === undefined) {
-      const fallback = tops
-        .map((use) => ({ error: isError(entryOf.get(use)!), name: use.hint.name }))
-        .sort((a, b) => Number(a.error) - Number(b.error) || compareText(a.name, b.name))[0]!.name;
-      name = blocked(fallback) ? numbered(fallback) : fallback;
-    }
+  for (const { shape, operations, tops, name } of plans) {
+    const fallback = () =>
+      namer.orNumbered(
+        tops
+          .map((use) => ({ error: isError(entryOf.get(use)!), name: use.hint.name }))
+          .sort((a, b) => Number(a.error) - Number(b.error) || compareText(a.name, b.name))[0]!.name,
+      );
     const roles = new Set(tops.map((use) => entryOf.get(use)!.role));
     const what = shape.uses.every((use) => rootOf.has(use)) && roles.size === 1 ? `the ${[...roles][0]} body of` : "a shape used by";
     const { root } = shape.node.hint;
     shape.node.hint = { name: shape.node.hint.name, describe: `${what} ${operations.length} operations (${quoted(operations)})` };
     if (root !== undefined) shape.node.hint.root = root;
-    take(shape, name);
+    namer.take(shape, name ?? fallback());
   }
+}
 
-  // 2. Nested shapes, named after their position; parents are named before children. On a
-  //    collision the name is qualified with the parent's name, or with the name the parent's own
-  //    position asked for when that would be too long to read, and numbered only then.
+/**
+ * Phase 4, nested shapes, named after their position; parents are named before children. On a
+ * collision the name is qualified with the parent's name, or with the name the parent's own
+ * position asked for when that would be too long to read, and numbered only then.
+ */
+function nameNestedShapes({ shapes, namer }: NamingContext): void {
   for (const shape of shapes) {
     if (shape.name !== "") continue;
     const wanted = shape.node.hint.name;
-    if (free(wanted)) {
-      take(shape, wanted);
+    if (namer.free(wanted)) {
+      namer.take(shape, wanted);
       continue;
     }
     const parent = shape.node.hint.parent;
@@ -440,10 +522,9 @@ export function assignNames(roots: readonly RootEntry[], reservedNames: Readonly
       .filter((prefix): prefix is string => prefix !== undefined && !wanted.startsWith(prefix))
       .map((prefix) => `${prefix}${wanted}`)
       .filter((name) => name.length <= MAX_TYPE_NAME_LENGTH);
-    const name = qualified.find(free);
-    take(shape, name ?? numbered(qualified[0] ?? wanted));
+    const name = qualified.find((candidate) => namer.free(candidate));
+    namer.take(shape, name ?? namer.numbered(qualified[0] ?? wanted));
   }
-  return shapes;
 }
 
 /** Nested names qualified beyond this length read worse than a number: `Allocation2`. */

@@ -2,7 +2,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runGenerate, runInspect, runWatch } from "../../generator/cli/commands.js";
+import { runGenerate, runInspect } from "../../generator/cli/commands.js";
+import { runWatch } from "../../generator/cli/watch.js";
 import { runOpenapi } from "../../generator/cli/openapi-command.js";
 import { builtinTemplatesDir } from "../../generator/emit/templates.js";
 import { bufferedIo, OCI_FOLDER, readTree, removeDir, tempDir } from "./helpers.js";

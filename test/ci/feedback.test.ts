@@ -2,7 +2,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ProgressBar, runCheck, runGenerate } from "../../generator/cli/commands.js";
+import { runCheck, runGenerate } from "../../generator/cli/commands.js";
+import { ProgressBar } from "../../generator/cli/progress.js";
 import { bufferedIo, removeDir, tempDir } from "./helpers.js";
 
 const collection = {

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Io } from "../../generator/cli/commands.js";
+import type { Io } from "../../generator/cli/io.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const FIXTURES = join(ROOT, "test/fixtures/collections");
