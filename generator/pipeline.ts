@@ -11,7 +11,7 @@ import { buildCollectionIR } from "./model/build.js";
 import type { CollectionIR } from "./model/ir.js";
 import { GENERATED_NAMES, operationDeclarations } from "./model/names.js";
 import { collectTypeRequests, responseHeaderTypeNames, type TypeRequestOptions } from "./infer/requests.js";
-import { emitCollection, INDEX_DECLARATIONS } from "./emit/emit-collection.js";
+import { AUTH_SCHEME_IMPORTS, emitCollection, INDEX_DECLARATIONS } from "./emit/emit-collection.js";
 import { loadTemplates, type Templates } from "./emit/templates.js";
 import { runtimeExportNames } from "./emit/runtime-files.js";
 import { applyCollectionSettings, hasCollectionTransforms, type CollectionSettings } from "./config/settings.js";
@@ -80,7 +80,7 @@ function loadWithSettings(source: CollectionSource, settings: CollectionSettings
  * Neither operations nor inferred types may take them.
  */
 export function generatedNames(): Set<string> {
-  return new Set([...GENERATED_NAMES, ...INDEX_DECLARATIONS, ...runtimeExportNames(), "send"]);
+  return new Set([...GENERATED_NAMES, ...INDEX_DECLARATIONS, ...AUTH_SCHEME_IMPORTS, ...runtimeExportNames(), "send"]);
 }
 
 /**

@@ -45,7 +45,8 @@ export function verifyDeclarations(files: ReadonlyMap<string, string>, ir: Colle
   }
   expect("types.ts", graph.declarations.map((d) => d.name), () => false);
   const environments = ir.environments.length > 0;
-  expect("index.ts", INDEX_DECLARATIONS, (m) => m === "./runtime/index.js" || m === "./types.js" || operationModule.has(m) || (environments && m === "./environments.js"));
+  const authModules = new Set(ir.operations.map((op) => `./runtime/auth/${op.auth.type}.js`));
+  expect("index.ts", INDEX_DECLARATIONS, (m) => m === "./runtime/index.js" || m === "./types.js" || operationModule.has(m) || authModules.has(m) || (environments && m === "./environments.js"));
   if (environments) expect("environments.ts", ["environments"], (m) => m === "./index.js");
   const fixtureModules = new Set(ir.operations.map((op) => `./${op.id}.js`));
   expect("fixtures/index.ts", ["fixtures"], (m) => m === "../runtime/index.js" || fixtureModules.has(m));

@@ -21,7 +21,7 @@ const RESERVED = new Set(
 export const MAX_METHOD_NAME_LENGTH = 48;
 
 /** Names the generated index and runtime already use. */
-export const GENERATED_NAMES = new Set(["createClient", "client", "spec", "params", "options", "fixtures"]);
+export const GENERATED_NAMES = new Set(["createClient", "client", "spec", "params", "options", "fixtures", "operations"]);
 
 export function isReservedWord(name: string): boolean {
   return RESERVED.has(name);

@@ -112,3 +112,8 @@ function safeJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** A private key the runtime cannot read (OCI signing): not PEM, not RSA, or a wrong passphrase. */
+export class PrivateKeyError extends RuntimeError {
+  override name = "PrivateKeyError";
+}

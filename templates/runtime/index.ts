@@ -1,5 +1,6 @@
 /** The runtime's public surface: what generated clients and their callers import. */
 export { createRuntimeClient } from "./client.js";
+export { bindOperations, type BoundOperations } from "./bind.js";
 export { createMockFetch, type MockFixture } from "./mock-fetch.js";
 export { expectOk, type OkResponse } from "./expect-ok.js";
 export {
@@ -10,9 +11,9 @@ export {
   NetworkError,
   RuntimeError,
   TimeoutError,
+  PrivateKeyError,
   VariableCycleError,
 } from "./errors.js";
-export { PrivateKeyError } from "./auth/oci-key.js";
 export type {
   ApiResponse,
   HttpStatus,

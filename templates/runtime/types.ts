@@ -1,4 +1,5 @@
 /** The client's configuration and the request shape hooks and signers see. */
+import type { AuthSchemes } from "./auth/index.js";
 import type { AuthCredentials } from "./auth/credentials.js";
 import type { OperationParams, OperationSpec } from "./spec.js";
 import type { RuntimeResponse } from "./status.js";
@@ -97,12 +98,19 @@ export interface RequestOptions {
 /** The collection's own data the generated `createClient` passes in. */
 export interface CollectionSpec {
   variables: Record<string, string | undefined>;
+  /** The auth schemes its operations use (their code is imported only when used). */
+  authSchemes?: AuthSchemes;
 }
 
 export interface Client {
-  send(
+  /**
+   * Sends one operation and reads its response. `R` is the operation's result type (a union by
+   * status, generated from the collection's examples): the response is read by the spec's own
+   * rules (`responses`), which that type describes.
+   */
+  send<R extends RuntimeResponse = RuntimeResponse>(
     spec: OperationSpec,
     params: OperationParams | undefined,
     options?: RequestOptions,
-  ): Promise<RuntimeResponse>;
+  ): Promise<R>;
 }

@@ -13,11 +13,14 @@ import { chromiumAvailable, compileForBrowser, launchChromium, serveSite, type S
 
 const MODULE_DIR = process.env["PMGEN_BROWSER_MODULE_DIR"] ?? fileURLToPath(new URL("../../templates/runtime", import.meta.url));
 const ENTRY = process.env["PMGEN_BROWSER_ENTRY"] ?? "index.js";
+/** The OCI scheme's module: a generated client imports it from its runtime/, the runtime holds it in auth/. */
+const OCI_MODULE = process.env["PMGEN_BROWSER_ENTRY"] ? "runtime/auth/oci.js" : "auth/oci.js";
 
 /** Runs in the page: import the module under test and send a signed POST through it. */
-const PAGE_SCENARIO = `async ({ moduleUrl, privateKey, passphrase }) => {
+const PAGE_SCENARIO = `async ({ moduleUrl, ociModuleUrl, privateKey, passphrase }) => {
   const runtime = await import(moduleUrl);
-  const client = runtime.createRuntimeClient({ variables: { baseUrl: location.origin } }, {
+  const { ociAuth } = await import(ociModuleUrl);
+  const client = runtime.createRuntimeClient({ variables: { baseUrl: location.origin }, authSchemes: { oci: ociAuth } }, {
     auth: { type: "oci", tenancyId: "ocid1.tenancy.oc1..t", userId: "ocid1.user.oc1..u", fingerprint: "aa:bb", privateKey, ...(passphrase ? { passphrase } : {}) },
   });
   const spec = {
@@ -82,7 +85,7 @@ describe.skipIf(!available)("OCI signing in Chromium", () => {
   ] as const)("completes a signed POST with a %s key, x-date signed", async (_name, keyName, passphrase) => {
     const page = await browser.context.newPage();
     await page.goto(`${site.origin}/`);
-    const args = { moduleUrl: `${site.origin}/module/${ENTRY}`, privateKey: keys[keyName], passphrase };
+    const args = { moduleUrl: `${site.origin}/module/${ENTRY}`, ociModuleUrl: `${site.origin}/module/${OCI_MODULE}`, privateKey: keys[keyName], passphrase };
     // Passed as source text: a function would be rewritten by vitest's transform (import() included).
     const result = (await page.evaluate(`(${PAGE_SCENARIO})(${JSON.stringify(args)})`)) as {
       status: number;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthConfigError, createRuntimeClient, type ClientConfig } from "../../templates/runtime/index.js";
 import { startServer, type TestServer } from "./helpers/server.js";
 import { last, op } from "./helpers/spec.js";
+import { ALL_AUTH_SCHEMES } from "../../templates/runtime/auth/all.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const send = (type: string, params: Record<string, string>, config: ClientConfig, query = false) =>
-  createRuntimeClient({ variables: { baseUrl: server.origin, keyName: "X-Key-From-Var" } }, config).send(
+  createRuntimeClient({ variables: { baseUrl: server.origin, keyName: "X-Key-From-Var" }, authSchemes: ALL_AUTH_SCHEMES }, config).send(
     op({ id: "op1", auth: { type, params }, query: query ? [{ key: "a", kind: "static", value: "1 2", required: true }] : [] }),
     undefined,
   );

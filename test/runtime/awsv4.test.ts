@@ -4,6 +4,7 @@ import { createRuntimeClient, type AwsV4Credentials } from "../../templates/runt
 import type { OperationSpec } from "../../templates/runtime/spec.js";
 import { startServer, type Captured, type TestServer } from "./helpers/server.js";
 import { last, op } from "./helpers/spec.js";
+import { ALL_AUTH_SCHEMES } from "../../templates/runtime/auth/all.js";
 
 const EXAMPLE = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 
@@ -14,7 +15,7 @@ describe("SigV4 against the AWS test suite (aws-sig-v4-test-suite)", () => {
       seen.push(new Request(input, init));
       return new Response(null, { status: 204 });
     }) as typeof globalThis.fetch;
-    const client = createRuntimeClient({ variables: {} }, {
+    const client = createRuntimeClient({ variables: {}, authSchemes: ALL_AUTH_SCHEMES }, {
       fetch,
       clock: () => new Date("2015-08-30T12:36:00Z"),
       // The suite's requests carry no x-amz-content-sha256.
@@ -59,7 +60,7 @@ describe("SigV4 on the wire, verified by the server with the aws4 library (Postm
   afterAll(() => server.close());
 
   const send = async (spec: Partial<OperationSpec>, params: object, credentials: Partial<AwsV4Credentials> = {}) => {
-    const client = createRuntimeClient({ variables: { baseUrl: server.origin } }, {
+    const client = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, {
       auth: { type: "awsv4", ...EXAMPLE, ...credentials },
     });
     await client.send(op({ ...spec, auth: { type: "awsv4", params: { region: "eu-west-1", service: "execute-api" } } }), params);

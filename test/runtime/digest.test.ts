@@ -4,6 +4,7 @@ import { createRuntimeClient } from "../../templates/runtime/index.js";
 import { md5 } from "../../templates/runtime/crypto/md5.js";
 import { startServer, type Captured, type TestServer } from "./helpers/server.js";
 import { op } from "./helpers/spec.js";
+import { ALL_AUTH_SCHEMES } from "../../templates/runtime/auth/all.js";
 
 const USER = "Mufasa";
 const PASSWORD = "Circle of Life";
@@ -56,7 +57,7 @@ describe("digest", () => {
   it.each(["MD5", "MD5-sess", "SHA-256", "SHA-256-sess"])("answers a %s challenge, then reuses it with the next nonce count", async (name) => {
     algorithm = name;
     nonce = randomBytes(8).toString("hex");
-    const client = createRuntimeClient({ variables: { baseUrl: server.origin } }, { auth: { type: "digest", username: USER, password: PASSWORD } });
+    const client = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, { auth: { type: "digest", username: USER, password: PASSWORD } });
     const before = server.requests.length;
     expect((await client.send(spec, undefined)).status).toBe(200);
     expect((await client.send(spec, undefined)).status).toBe(200);
@@ -67,11 +68,11 @@ describe("digest", () => {
   it("answers a stale nonce again, and returns the 401 for a wrong password", async () => {
     algorithm = "MD5";
     nonce = randomBytes(8).toString("hex");
-    const client = createRuntimeClient({ variables: { baseUrl: server.origin } }, { auth: { type: "digest", username: USER, password: PASSWORD } });
+    const client = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, { auth: { type: "digest", username: USER, password: PASSWORD } });
     expect((await client.send(spec, undefined)).status).toBe(200);
     staleNext = true;
     expect((await client.send(spec, undefined)).status).toBe(200);
-    const wrong = createRuntimeClient({ variables: { baseUrl: server.origin } }, { auth: { type: "digest", username: USER, password: "nope" } });
+    const wrong = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, { auth: { type: "digest", username: USER, password: "nope" } });
     expect((await wrong.send(spec, undefined)).status).toBe(401);
   });
 });

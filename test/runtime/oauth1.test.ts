@@ -4,6 +4,7 @@ import { createRuntimeClient, type OAuth1Credentials } from "../../templates/run
 import type { OperationSpec } from "../../templates/runtime/spec.js";
 import { startServer, type Captured, type TestServer } from "./helpers/server.js";
 import { last, op } from "./helpers/spec.js";
+import { ALL_AUTH_SCHEMES } from "../../templates/runtime/auth/all.js";
 
 /** A fetch that records the request instead of sending it (the vectors use real hosts). */
 function capture() {
@@ -30,7 +31,7 @@ describe("OAuth 1 known vectors", () => {
       auth: { type: "oauth1", params: { signatureMethod: "HMAC-SHA1" } },
     });
     const { seen, fetch } = capture();
-    const client = createRuntimeClient({ variables: {} }, {
+    const client = createRuntimeClient({ variables: {}, authSchemes: ALL_AUTH_SCHEMES }, {
       fetch,
       auth: {
         type: "oauth1",
@@ -50,7 +51,7 @@ describe("OAuth 1 known vectors", () => {
 
   it("matches RFC 5849 §1.2's example (GET, HMAC-SHA1, realm)", async () => {
     const { seen, fetch } = capture();
-    const client = createRuntimeClient({ variables: {} }, {
+    const client = createRuntimeClient({ variables: {}, authSchemes: ALL_AUTH_SCHEMES }, {
       fetch,
       auth: {
         type: "oauth1", consumerKey: "dpf43f3p2l4k3l03", consumerSecret: "kd94hf93k423kf44", token: "nnch734d00sl2jdk",
@@ -100,7 +101,7 @@ describe("OAuth 1 against Postman's own signer, verified by the server", () => {
 
   const run = async (method: OAuth1Credentials["signatureMethod"], spec: Partial<OperationSpec>, params: object, addParamsToHeader = "true") => {
     verdicts = [];
-    const client = createRuntimeClient({ variables: { baseUrl: server.origin } }, {
+    const client = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, {
       auth: { type: "oauth1", consumerKey: "ck", token: "tk", ...secrets, ...(method ? { signatureMethod: method } : {}) },
     });
     await client.send(op({ ...spec, auth: { type: "oauth1", params: { addParamsToHeader } } }), params);

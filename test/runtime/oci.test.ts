@@ -6,6 +6,7 @@ import type { OperationSpec } from "../../templates/runtime/spec.js";
 import { verifyOciRequest } from "./helpers/oci-verify.js";
 import { startServer, type TestServer } from "./helpers/server.js";
 import { last, op } from "./helpers/spec.js";
+import { ALL_AUTH_SCHEMES } from "../../templates/runtime/auth/all.js";
 
 const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const publicKey = pair.publicKey;
@@ -54,7 +55,7 @@ afterAll(() => server.close());
 
 const client = (credentials: Partial<OciCredentials> = {}) =>
   createRuntimeClient(
-    { variables: { baseUrl: server.origin } },
+    { variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES },
     { auth: { type: "oci", ...IDS, privateKey: pkcs1, ...credentials }, clock: () => NOW },
   );
 
@@ -135,7 +136,7 @@ describe("OCI signing", () => {
       response.end(JSON.stringify(verdict));
     });
     const before = server.requests.length;
-    const c = createRuntimeClient({ variables: { baseUrl: server.origin } }, {
+    const c = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, {
       auth: { type: "oci", ...IDS, privateKey: pkcs8 },
       sleep: async () => undefined,
     });

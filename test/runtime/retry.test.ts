@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntimeClient, NetworkError, type ClientConfig } from "../../templates/runtime/index.js";
 import { startServer, type TestServer } from "./helpers/server.js";
 import { op } from "./helpers/spec.js";
+import { ALL_AUTH_SCHEMES } from "../../templates/runtime/auth/all.js";
 
 let server: TestServer;
 /** Statuses to answer, in order; then 200. "drop" destroys the connection instead. */
@@ -24,7 +25,7 @@ function setup(steps: typeof script, config: ClientConfig = {}) {
   server.requests.length = 0;
   const delays: number[] = [];
   const client = createRuntimeClient(
-    { variables: { baseUrl: server.origin } },
+    { variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES },
     { random: () => 0.5, clock: () => NOW, sleep: async (ms) => void delays.push(ms), ...config },
   );
   return { client, delays };
@@ -117,7 +118,7 @@ describe("retries", () => {
   it("stops waiting when the caller aborts between attempts", async () => {
     script = [503];
     const controller = new AbortController();
-    const client = createRuntimeClient({ variables: { baseUrl: server.origin } }, {
+    const client = createRuntimeClient({ variables: { baseUrl: server.origin }, authSchemes: ALL_AUTH_SCHEMES }, {
       sleep: async () => controller.abort(new Error("stop")),
     });
     await expect(client.send(op(), undefined, { signal: controller.signal })).rejects.toThrow("stop");

@@ -100,3 +100,35 @@ describe("generated fixtures and fallbacks", () => {
     expect(typeErrors(paths)).toEqual([]);
   });
 });
+
+describe("what a client carries", () => {
+  const root = new URL("../..", import.meta.url).pathname;
+  const [oci, echo] = runPipeline({ inputs: ["collections/oci-core-services", "test/fixtures/collections/postman-echo.postman_collection.json"], cwd: root });
+  const runtimeOf = (files: Map<string, string>) => [...files.keys()].filter((path) => path.startsWith("runtime/")).sort();
+
+  it("holds only the runtime modules its collection needs: an OCI client has no OAuth 1, SigV4, digest, basic or bearer code", () => {
+    const modules = runtimeOf(oci!.files);
+    expect(modules.filter((path) => path.startsWith("runtime/auth/"))).toEqual([
+      "runtime/auth/credentials.ts",
+      "runtime/auth/custom.ts",
+      "runtime/auth/index.ts",
+      "runtime/auth/oci-key.ts",
+      "runtime/auth/oci.ts",
+      "runtime/auth/scheme.ts",
+    ]);
+    expect(modules).not.toContain("runtime/auth/form.ts");
+    expect(oci!.files.get("index.ts")).toContain('import { ociAuth as ociAuthScheme } from "./runtime/auth/oci.js";');
+    // postman-echo uses basic, digest, OAuth 1 and hawk (left to `sign`): their schemes, and digest's MD5.
+    const echoModules = runtimeOf(echo!.files);
+    for (const module of ["auth/basic.ts", "auth/digest.ts", "auth/oauth1.ts", "crypto/md5.ts"]) expect(echoModules).toContain(`runtime/${module}`);
+    expect(echoModules).not.toContain("runtime/auth/oci.ts");
+  });
+
+  it("returns each operation's result type without a cast", () => {
+    for (const [path, content] of [...oci!.files, ...echo!.files]) {
+      if (!path.startsWith("operations/")) continue;
+      expect(content, path).toMatch(/return client\.send<\w+Result>\(\w+Spec, params, options\);/);
+      expect(content, path).not.toMatch(/\bas Promise</);
+    }
+  });
+});

@@ -16,7 +16,7 @@ describe("verifyDeclarations", () => {
     const operation = files.get("operations/createVolumeBackup.ts")!;
     files.set("operations/createVolumeBackup.ts", operation.replace("/** Parameters of", 'fetch("https://evil.example");\n/** Parameters of'));
     files.set("types.ts", `${files.get("types.ts")}\nexport const leaked = 1;\n`);
-    files.set("index.ts", files.get("index.ts")!.replace('import {\n  createRuntimeClient', 'import "./evil.js";\nimport {\n  createRuntimeClient'));
+    files.set("index.ts", files.get("index.ts")!.replace('import {\n  bindOperations', 'import "./evil.js";\nimport {\n  bindOperations'));
     const problems = verifyDeclarations(files, oci!.ir, oci!.types);
     expect(problems).toEqual([
       { file: "operations/createVolumeBackup.ts", message: "unexpected top-level ExpressionStatement" },

@@ -3,7 +3,7 @@ import type { ApiResponse, Client, OperationSpec, RequestOptions, UndocumentedRe
 import type { CreateVolumeBackupRequest, CreateVolumeBackupResponse200, ErrorResponse } from "../types.js";
 
 /** How {@link createVolumeBackup} is sent: URL template, parameters, body mode and auth. */
-export const createVolumeBackupSpec = {
+export const createVolumeBackupSpec: OperationSpec = {
   id: "createVolumeBackup",
   method: "POST",
   base: "{{baseUrl}}",
@@ -22,7 +22,7 @@ export const createVolumeBackupSpec = {
     params: {},
   },
   responses: { 200: "json", 400: "json", 401: "json", 404: "json", 409: "json", 500: "json" },
-} as const satisfies OperationSpec;
+};
 
 /** Parameters of {@link createVolumeBackup}. */
 export interface CreateVolumeBackupParams {
@@ -89,5 +89,5 @@ export function createVolumeBackup(
   params: CreateVolumeBackupParams,
   options?: RequestOptions,
 ): Promise<CreateVolumeBackupResult> {
-  return client.send(createVolumeBackupSpec, params, options) as Promise<CreateVolumeBackupResult>;
+  return client.send<CreateVolumeBackupResult>(createVolumeBackupSpec, params, options);
 }

@@ -17,12 +17,12 @@ import { resolveTemplate, type VariableScope } from "./variables.js";
 import { NetworkError, RuntimeError } from "./errors.js";
 
 export function createRuntimeClient(collection: CollectionSpec, config: ClientConfig = {}): Client {
-  const resolveAuth = createAuthResolver(config);
+  const resolveAuth = createAuthResolver(config, collection.authSchemes ?? {});
   const clock = config.clock ?? (() => new Date());
   const random = config.random ?? Math.random;
   const sleep = config.sleep ?? defaultSleep;
 
-  async function send(spec: OperationSpec, params: OperationParams | undefined, options: RequestOptions = {}): Promise<RuntimeResponse> {
+  async function send<R extends RuntimeResponse>(spec: OperationSpec, params: OperationParams | undefined, options: RequestOptions = {}): Promise<R> {
     const scope: VariableScope = {
       operationId: spec.id,
       overrides: config.variables ?? {},
@@ -62,7 +62,8 @@ export function createRuntimeClient(collection: CollectionSpec, config: ClientCo
       const delay = policy && attempt < policy.maxAttempts
         ? responseRetryDelay(policy, response.status, response.headers, attempt, clock(), random)
         : undefined;
-      if (delay === undefined) return response;
+      // The caller's result type describes the responses this spec reads (see `Client.send`).
+      if (delay === undefined) return response as R;
       await pause(sleep, delay, options.signal);
     }
   }

@@ -8,7 +8,7 @@
 import { fromBase64, fromHex, concat, utf8 } from "../bytes.js";
 import { child, children, encodeDer, integer, oid, readDer } from "../crypto/der.js";
 import { md5 } from "../crypto/md5.js";
-import { RuntimeError } from "../errors.js";
+import { PrivateKeyError } from "../errors.js";
 import type { Bytes } from "../types.js";
 
 const RSA_ENCRYPTION = new Uint8Array([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00]);
@@ -26,9 +26,6 @@ const AES_CBC_OID_BITS: Record<string, number> = {
   "2.16.840.1.101.3.4.1.42": 256,
 };
 
-export class PrivateKeyError extends RuntimeError {
-  override name = "PrivateKeyError";
-}
 
 interface Pem {
   label: string;
