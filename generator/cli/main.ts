@@ -4,6 +4,7 @@ import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { runCheck, runGenerate, runInspect, runWatch, type GenerateArgs } from "./commands.js";
 import { runOpenapi } from "./openapi-command.js";
+import { runDiff, type DiffFormat } from "./diff-command.js";
 import { pmgenVersion } from "./version.js";
 import { fstatSync } from "node:fs";
 
@@ -73,6 +74,33 @@ void yargs(hideBin(process.argv))
         .option("verbose", { alias: "v", type: "boolean", default: false, describe: "also print notes" })
         .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" }),
     (argv) => exit(runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, verbose: argv.verbose, config: argv.config })),
+  )
+  .command(
+    "diff [paths..]",
+    "What changes for callers between two versions: pmgen diff <old> <new>, or --base <git-ref> against the working tree",
+    (y) =>
+      y
+        .positional("paths", {
+          type: "string",
+          array: true,
+          describe: "<old> <new> collection files or folders; with --base, the collections to compare (default: the config's, else collections/)",
+        })
+        .option("base", { type: "string", describe: "git ref whose collections are the old side (read from git, nothing checked out)" })
+        .option("format", { alias: "f", type: "string", choices: ["text", "markdown", "json"] as const, default: "text", describe: "report format" })
+        .option("fail-on", { type: "string", choices: ["breaking"] as const, describe: "exit 1 when any change is breaking" })
+        .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no summary line on stderr" }),
+    (argv) =>
+      exit(
+        runDiff({
+          paths: argv.paths as string[] | undefined,
+          base: argv.base,
+          format: argv.format as DiffFormat,
+          failOn: argv.failOn as "breaking" | undefined,
+          config: argv.config,
+          quiet: argv.quiet,
+        }),
+      ),
   )
   .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
   .strict()
