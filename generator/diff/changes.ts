@@ -36,7 +36,6 @@ export const CHANGE_CODES = [
   "auth-changed",
   "base-changed",
   "type-renamed",
-  "type-removed",
   "description-changed",
 ] as const;
 

@@ -42,7 +42,6 @@ export const RULES: Readonly<Record<ChangeCode, Rule>> = {
   "auth-changed": B,
   "base-changed": N,
   "type-renamed": B,
-  "type-removed": B,
   "description-changed": N,
 };
 
@@ -113,8 +112,6 @@ export function messageOf(finding: Finding): string {
     case "renamed":
     case "type-renamed":
       return `${subject} renamed`;
-    case "type-removed":
-      return `${subject} removed`;
     case "operation-moved":
       return "method or path changed";
     case "added-required":

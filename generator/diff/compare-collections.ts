@@ -80,21 +80,21 @@ function compareVariables(was: readonly VariableSurface[], now: readonly Variabl
 }
 
 /**
- * Type names `types.ts` no longer exports: code that imports one stops compiling. Where the
- * same position holds a type of another name, it was renamed. A type only operations that were
- * removed or renamed used goes with their own change (`GetUserResponse200`, its nested types).
+ * Type names `types.ts` no longer exports while a position that held one now holds a type of
+ * another name: code that imports the old name stops compiling. A name whose positions were all
+ * removed (a field, a status, an operation) goes with that removal; types named after an
+ * operation that was renamed (`GetUserResponse200`) go with the operation's rename.
  */
 function compareTypeNames(was: CollectionSurface, now: CollectionSurface, types: TypeComparer, operations: readonly OperationComparison[], add: (f: Finding) => void): void {
   const kept = operations.filter((o) => o.was && o.now && o.was.id === o.now.id).map((o) => o.was!);
   const stillUsed = reachableNames(kept.flatMap(typesOfOperation), was.declarations);
   for (const name of was.declarations.keys()) {
     if (now.declarations.has(name) || !stillUsed.has(name)) continue;
-    const renamedTo = [...(types.namePairs.get(name) ?? [])].find((candidate) => !was.declarations.has(candidate));
-    add(
-      renamedTo !== undefined
-        ? { code: "type-renamed", direction: "input", location: { part: "types", key: name }, before: name, after: renamedTo }
-        : { code: "type-removed", direction: "input", location: { part: "types", key: name }, before: name },
-    );
+    const pairs = [...(types.namePairs.get(name) ?? [])];
+    // New names first (a shape split in two has two); else the old type it was merged into.
+    const fresh = pairs.filter((candidate) => !was.declarations.has(candidate));
+    const renamedTo = fresh.length ? fresh.join(", ") : pairs[0];
+    if (renamedTo !== undefined) add({ code: "type-renamed", direction: "input", location: { part: "types", key: name }, before: name, after: renamedTo });
   }
 }
 

@@ -94,15 +94,20 @@ export interface GeneratedPair {
  * `new/` there, each with a `runtime/index.ts` that re-exports `runtimeDir`'s (written once):
  * one TypeScript program then checks the runtime once, not once per client.
  */
-export function generatePair(dir: string, name: string, old: object, now: object, runtimeDir: string): GeneratedPair {
+export function generatePair(dir: string, name: string, old: object | string, now: object | string, runtimeDir: string): GeneratedPair {
   const folder = join(dir, name);
   mkdirSync(folder, { recursive: true });
-  const oldFile = join(folder, "old.json");
-  const newFile = join(folder, "new.json");
-  writeFileSync(oldFile, JSON.stringify(old, null, 2));
-  writeFileSync(newFile, JSON.stringify(now, null, 2));
-  const report = diffSides({ label: "old", inputs: [oldFile], cwd: ROOT }, { label: "new", inputs: [newFile], cwd: ROOT });
-  return { report, changes: changeLines(report), oldClient: writeClient(oldFile, join(folder, "old"), runtimeDir), newClient: writeClient(newFile, join(folder, "new"), runtimeDir) };
+  // A collection given as data is written beside the clients; a path (a folder-form collection) is used as it is.
+  const input = (side: "old" | "new", collection: object | string) => {
+    if (typeof collection === "string") return collection;
+    const file = join(folder, `${side}.json`);
+    writeFileSync(file, JSON.stringify(collection, null, 2));
+    return file;
+  };
+  const oldInput = input("old", old);
+  const newInput = input("new", now);
+  const report = diffSides({ label: "old", inputs: [oldInput], cwd: ROOT }, { label: "new", inputs: [newInput], cwd: ROOT });
+  return { report, changes: changeLines(report), oldClient: writeClient(oldInput, join(folder, "old"), runtimeDir), newClient: writeClient(newInput, join(folder, "new"), runtimeDir) };
 }
 
 export function changeLines(report: DiffReport): string[] {
