@@ -28,10 +28,16 @@ export function compareOperations(was: CollectionSurface, now: CollectionSurface
   });
 }
 
+const keys = new WeakMap<OperationSurface, string>();
+
 /** `GET /users/:` — the identity of an operation: method and path, parameters by position. */
 export function operationKey(op: OperationSurface): string {
-  const path = op.path.split("/").map((segment) => (segment.startsWith(":") ? ":" : segment)).join("/").replace(/\/+$/, "");
-  return `${op.method.toUpperCase()} ${path || "/"}`;
+  let key = keys.get(op);
+  if (key === undefined) {
+    const path = op.path.split("/").map((segment) => (segment.startsWith(":") ? ":" : segment)).join("/").replace(/\/+$/, "");
+    keys.set(op, (key = `${op.method.toUpperCase()} ${path || "/"}`));
+  }
+  return key;
 }
 
 type Pair = [OperationSurface | undefined, OperationSurface | undefined];
@@ -81,6 +87,14 @@ function pairOperations(was: readonly OperationSurface[], now: readonly Operatio
  * (`GetUserResponse200` → `@Response200`): equal for an item renamed and nothing else.
  */
 function shapeSignature(op: OperationSurface): string {
+  let signature = signatures.get(op);
+  if (signature === undefined) signatures.set(op, (signature = signatureOf(op)));
+  return signature;
+}
+
+const signatures = new WeakMap<OperationSurface, string>();
+
+function signatureOf(op: OperationSurface): string {
   const own = new RegExp(`\\b${op.typeName}`, "g");
   const params = (list: readonly ParamSurface[]) => list.map((p) => `${p.key}${p.required ? "" : "?"}=${p.default ?? ""}:${printType(p.type)}`).join(",");
   return [

@@ -21,7 +21,14 @@ function collectionSection(collection: CollectionReport): string[] {
   const breaking = collection.operations.filter((o) => o.breaking > 0);
   const rest = collection.operations.filter((o) => o.breaking === 0);
   for (const op of breaking) lines.push("", ...operationSection(op));
-  if (collection.changes.length) lines.push("", "**The collection as a whole**", "", ...table(collection.changes));
+  // Renamed types follow from how shapes are named (they can be many): folded, after the rest.
+  const renames = collection.changes.filter((c) => c.code === "type-renamed");
+  const others = collection.changes.filter((c) => c.code !== "type-renamed");
+  if (others.length) lines.push("", "**The collection as a whole**", "", ...table(others));
+  if (renames.length) {
+    const label = `${renames.length} exported type${renames.length === 1 ? "" : "s"} renamed (breaking for code that imports ${renames.length === 1 ? "it" : "them"} by name)`;
+    lines.push("", "<details>", `<summary>${label}</summary>`, "", ...table(renames), "", "</details>");
+  }
   if (rest.length) {
     const label = `${rest.length} operation${rest.length === 1 ? "" : "s"} with non-breaking changes only`;
     // A blank line after <summary> lets GitHub render the Markdown inside.

@@ -110,11 +110,12 @@ function count(changes: readonly Change[]): Counts {
   return { breaking, nonBreaking: changes.length - breaking };
 }
 
-/** `2 breaking, 5 non-breaking changes`. */
+/** `2 breaking, 5 non-breaking changes`, `1 breaking change`, `no changes`. */
 export function countsText(counts: Counts): string {
   const total = counts.breaking + counts.nonBreaking;
   if (total === 0) return "no changes";
-  return `${counts.breaking} breaking, ${counts.nonBreaking} non-breaking change${total === 1 ? "" : "s"}`;
+  const parts = [...(counts.breaking ? [`${counts.breaking} breaking`] : []), ...(counts.nonBreaking ? [`${counts.nonBreaking} non-breaking`] : [])];
+  return `${parts.join(", ")} change${total === 1 ? "" : "s"}`;
 }
 
 /** A before/after value for one line: long texts (descriptions) cut, line breaks as spaces. */

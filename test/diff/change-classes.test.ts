@@ -444,7 +444,7 @@ beforeAll(() => {
     else throw new Error(`a type error outside the callers: ${error}`);
   }
 });
-afterAll(() => { if (!process.env.KEEP) work.remove(); });
+afterAll(() => work.remove());
 
 describe("pmgen diff: one row per class of change", () => {
   it("covers every class the issue names, both severities", () => {
