@@ -4,7 +4,7 @@
  *
  * ```jsonc
  * {
- *   "pmgen": "diff", "version": 1,
+ *   "pmgen": "diff", "version": 1, "ok": true,                     // an error: { "ok": false, "error": {...} }
  *   "old": "collections/lob.json", "new": "lob-edited.json",      // or "<git-ref>" and "working tree"
  *   "summary": { "breaking": 2, "nonBreaking": 5, "collections": 1, "operations": 4 },
  *   "collections": [{

@@ -11,7 +11,7 @@ export function textReport(report: DiffReport): string {
     if (collection.breaking + collection.nonBreaking === 0) continue;
     lines.push("", `${collection.name} (${collection.title}): ${countsText(collection)}`);
     const all = [...collection.changes, ...collection.operations.flatMap((o) => o.changes)];
-    const width = Math.min(44, Math.max(...all.map((c) => c.location.length)));
+    const width = Math.min(50, Math.max(...all.map((c) => c.location.length)));
     for (const op of collection.operations) {
       const was = op.previousId !== undefined ? ` (was ${op.previousId})` : "";
       lines.push(`  ${op.id}${was}  ${op.method} ${op.path}`);

@@ -14,6 +14,8 @@ export const REPORT_VERSION = 1;
 export interface DiffReport {
   pmgen: "diff";
   version: typeof REPORT_VERSION;
+  /** As every command's JSON report: false only in the error document (`{ ok: false, error }`). */
+  ok: true;
   /** What was compared: paths, or `<ref>` and `working tree`. */
   old: string;
   new: string;
@@ -71,6 +73,7 @@ export function buildReport(old: string, now: string, comparisons: readonly Coll
   return {
     pmgen: "diff",
     version: REPORT_VERSION,
+    ok: true,
     old,
     new: now,
     summary: {
