@@ -13,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -30,7 +30,7 @@ mkdirSync(WORK, { recursive: true });
 interface RawItem {
   name: string;
   item?: RawItem[];
-  request?: { url?: { raw?: string; query?: { key: string; value: string }[] } };
+  request?: { url?: { raw?: string; query?: { key: string; value: string; description?: string }[] } };
   response?: { name: string; code: number; body?: string }[];
 }
 
@@ -56,7 +56,7 @@ function editedGithub(): { collection: unknown; edits: string[] } {
   list.response!.push({ ...first, name: "Second page" });
   edits.push(`added an example to "issues / List repository issues"`);
   const search = folder("search").item!.find((i) => i.name === "Search code")!;
-  search.request!.url!.query = [...(search.request!.url!.query ?? []), { key: "scope", value: "<string>" }];
+  search.request!.url!.query = [...(search.request!.url!.query ?? []), { key: "scope", value: "<string>", description: "(Required) Where to search" }];
   edits.push(`added a required query parameter to "search / Search code"`);
   return { collection, edits };
 }
@@ -100,7 +100,7 @@ const median = (values: number[]) => {
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const [freshRow, upToDateRow, diffRow] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
 const ratio = (a: (typeof rows)[0], b: (typeof rows)[0]) => median(a.samples.map((s, i) => s.ms / b.samples[i]!.ms));
-const report = spawnSync(PMGEN, ["diff", GITHUB, EDITED], { cwd: ROOT, encoding: "utf8" }).stdout;
+const report = spawnSync(PMGEN, ["diff", relative(ROOT, GITHUB), relative(ROOT, EDITED)], { cwd: ROOT, encoding: "utf8" }).stdout;
 
 const lines = [
   "# pmgen diff: speed",

@@ -5,11 +5,18 @@
  * same code as the new one (folder-form collections and environment files included). Nothing is
  * checked out: the work tree, the index and HEAD are left as they are.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { PmgenError } from "../diagnostics.js";
+
+/**
+ * `node:child_process` and `node:os` are required when `--base` runs, not when the CLI starts:
+ * every other command would pay for loading them (and the modules they load) at start-up.
+ */
+const lazyRequire = createRequire(import.meta.url);
+const childProcess = () => lazyRequire("node:child_process") as typeof import("node:child_process");
+const os = () => lazyRequire("node:os") as typeof import("node:os");
 
 export interface Snapshot {
   /** The commit the ref named. */
@@ -43,7 +50,7 @@ export function snapshotAt(ref: string, paths: readonly string[], cwd: string): 
       return { mode, type, object: object!, path: entry.slice(tab + 1) };
     })
     .filter((e) => e.type === "blob" && e.mode !== "120000");
-  const root = mkdtempSync(join(tmpdir(), "pmgen-diff-"));
+  const root = mkdtempSync(join(os().tmpdir(), "pmgen-diff-"));
   try {
     const contents = readBlobs(blobs.map((b) => b.object), top);
     blobs.forEach((blob, i) => {
@@ -88,7 +95,7 @@ function readBlobs(objects: readonly string[], top: string): Buffer[] {
 }
 
 function git(args: string[], cwd: string, failure: string, input?: string): Buffer {
-  const result = spawnSync("git", args, { cwd, input, maxBuffer: 1 << 30 });
+  const result = childProcess().spawnSync("git", args, { cwd, input, maxBuffer: 1 << 30 });
   if (result.error) throw new PmgenError(`${failure}: ${result.error.message}`, { file: "--base" });
   if (result.status !== 0) {
     const detail = result.stderr.toString("utf8").trim();

@@ -189,6 +189,17 @@ describe("pmgen diff --base <git-ref>", () => {
     expect(changeLines(JSON.parse(previous.out) as DiffReport)).toEqual(["breaking removed createVolumeBackup response 200 $.lifecycleState"]);
   });
 
+  it("applies the config's settings to both sides (here: the output name)", () => {
+    writeFileSync(join(repo, "pmgen.config.json"), JSON.stringify({ collections: [{ input: "collections/oci-core-services", name: "oci" }] }));
+    try {
+      const report = JSON.parse(diff({ base: "HEAD~1", cwd: repo, format: "json" }).out) as DiffReport;
+      expect(report.collections.map((c) => [c.name, c.old, c.new])).toEqual([["oci", "HEAD~1:collections/oci-core-services", "collections/oci-core-services"]]);
+      expect(changeLines(report)).toEqual(["breaking removed createVolumeBackup response 200 $.lifecycleState"]);
+    } finally {
+      rmSync(join(repo, "pmgen.config.json"));
+    }
+  });
+
   it("an unknown ref is an error naming it", () => {
     const result = diff({ base: "no-such-branch", cwd: repo });
     expect(result.code).toBe(1);
