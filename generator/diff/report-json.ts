@@ -41,7 +41,8 @@
  * A JSON path starts at `$` (the body) and goes on with `.key` (or `["key"]` when the key is not
  * an identifier), `[]` (every element of an array), `.*` (every value of a map, or every key an
  * object has beyond its named ones) and `<tag=value>` (the member of a discriminated union whose
- * tag has that value): `response 200 $.items[].owner.login`, `body $.events[]<type=push>.sha`.
+ * tag has that value; `<TypeName>` if its members share no tag, which inference does not make):
+ * `response 200 $.items[].owner.login`, `body $.events[]<type=push>.sha`.
  */
 import type { DiffReport } from "./report.js";
 
