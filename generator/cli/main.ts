@@ -7,6 +7,7 @@ import { runCheck, runGenerate, runInspect } from "./commands.js";
 import type { GenerateArgs } from "./resolve-run.js";
 import { runWatch } from "./watch.js";
 import { runOpenapi } from "./openapi-command.js";
+import { runDiff, type DiffFormat } from "./diff-command.js";
 import { pmgenVersion } from "./version.js";
 
 /** Options `generate` and `check` share; each overrides `pmgen.config.json`. */
@@ -81,6 +82,33 @@ void yargs(hideBin(process.argv))
     (argv) => {
       process.exitCode = runOpenapi({ input: argv.input, output: argv.output, quiet: argv.quiet, verbose: argv.verbose, config: argv.config });
     },
+  )
+  .command(
+    "diff [paths..]",
+    "What changes for callers between two versions: pmgen diff <old> <new>, or --base <git-ref> against the working tree",
+    (y) =>
+      y
+        .positional("paths", {
+          type: "string",
+          array: true,
+          describe: "<old> <new> collection files or folders; with --base, the collections to compare (default: the config's, else collections/)",
+        })
+        .option("base", { type: "string", describe: "git ref whose collections are the old side (read from git, nothing checked out)" })
+        .option("format", { alias: "f", type: "string", choices: ["text", "markdown", "json"] as const, default: "text", describe: "report format" })
+        .option("fail-on", { type: "string", choices: ["breaking"] as const, describe: "exit 1 when any change is breaking" })
+        .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no summary line on stderr" }),
+    (argv) =>
+      exit(
+        runDiff({
+          paths: argv.paths as string[] | undefined,
+          base: argv.base,
+          format: argv.format as DiffFormat,
+          failOn: argv.failOn as "breaking" | undefined,
+          config: argv.config,
+          quiet: argv.quiet,
+        }),
+      ),
   )
   .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
   .strict()

@@ -73,7 +73,7 @@ function isTransportHeader(name: string): boolean {
 }
 
 /** API header names present in every example of a status: those `get()` returns as `string`. */
-function commonHeaderNames(lists: string[][]): string[] {
+export function commonHeaderNames(lists: string[][]): string[] {
   if (!lists.length) return [];
   const [first, ...rest] = lists;
   return [...new Set(first)].filter((name) => !isTransportHeader(name) && rest.every((l) => l.includes(name))).sort();
