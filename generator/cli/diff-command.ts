@@ -5,16 +5,17 @@
  * would model the new one. `--fail-on breaking` makes any breaking change exit 1.
  */
 import { resolve } from "node:path";
-import { nowMs } from "../clock.js";
+import { nowMs } from "../base/clock.js";
 import type { CollectionSettings } from "../config/settings.js";
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 import { diffSides } from "../diff/diff.js";
 import { snapshotAt } from "../diff/git-source.js";
 import { jsonReport } from "../diff/report-json.js";
 import { markdownReport } from "../diff/report-markdown.js";
 import { textReport } from "../diff/report-text.js";
 import { countsText, type DiffReport } from "../diff/report.js";
-import { guarded, processIo, resolveRun, type Io } from "./commands.js";
+import { guarded, processIo, type Io } from "./io.js";
+import { resolveRun } from "./resolve-run.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
 

@@ -98,19 +98,18 @@ void yargs(hideBin(process.argv))
         .option("fail-on", { type: "string", choices: ["breaking"] as const, describe: "exit 1 when any change is breaking" })
         .option("config", { alias: "c", type: "string", describe: "config file (default: ./pmgen.config.json when present)" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no summary line on stderr" }),
-    (argv) =>
-      exit(
-        runDiff({
-          paths: argv.paths as string[] | undefined,
-          base: argv.base,
-          format: argv.format as DiffFormat,
-          failOn: argv.failOn as "breaking" | undefined,
-          config: argv.config,
-          quiet: argv.quiet,
-        }),
-      ),
+    (argv) => {
+      process.exitCode = runDiff({
+        paths: argv.paths as string[] | undefined,
+        base: argv.base,
+        format: argv.format as DiffFormat,
+        failOn: argv.failOn as "breaking" | undefined,
+        config: argv.config,
+        quiet: argv.quiet,
+      });
+    },
   )
-  .demandCommand(1, "Name a command: generate, check, inspect or openapi.")
+  .demandCommand(1, "Name a command: generate, check, inspect, openapi or diff.")
   .strict()
   .help()
   .alias("h", "help")

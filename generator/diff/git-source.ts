@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { PmgenError } from "../diagnostics.js";
+import { PmgenError } from "../base/diagnostics.js";
 
 /**
  * `node:child_process` and `node:os` are required when `--base` runs, not when the CLI starts:

@@ -456,7 +456,7 @@ beforeAll(() => {
     if (file) errors.get(file)!.push(error);
     else throw new Error(`a type error outside the callers: ${error}`);
   }
-});
+}, 120_000); // ~90 clients and their callers in one TypeScript program
 afterAll(() => work.remove());
 
 describe("pmgen diff: one row per class of change", () => {

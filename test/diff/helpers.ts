@@ -3,8 +3,8 @@
  * generated into one folder (sharing one runtime, so one TypeScript program checks many
  * clients quickly), and caller files compiled or run against either side.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { runPipeline } from "../../generator/pipeline.js";
 import { diffSides } from "../../generator/diff/diff.js";
 import type { DiffReport } from "../../generator/diff/report.js";
@@ -91,8 +91,8 @@ export interface GeneratedPair {
 
 /**
  * Writes both collections under `dir/<name>/`, diffs them, and generates each into `old/` and
- * `new/` there, each with a `runtime/index.ts` that re-exports `runtimeDir`'s (written once):
- * one TypeScript program then checks the runtime once, not once per client.
+ * `new/` there, each with `runtime/` linked to `runtimeDir`: one TypeScript program then checks
+ * the runtime once, not once per client.
  */
 export function generatePair(dir: string, name: string, old: object | string, now: object | string, runtimeDir: string): GeneratedPair {
   const folder = join(dir, name);
@@ -118,19 +118,21 @@ export function changeLines(report: DiffReport): string[] {
   ]);
 }
 
-/** Generates one collection (file or folder) into `out`; its runtime is `runtimeDir`'s. */
+/**
+ * Generates one collection (file or folder) into `out`; its `runtime/` is a link to `runtimeDir`,
+ * which gathers every client's runtime modules (each client copies only the ones it imports,
+ * and a module's text is the same in every client).
+ */
 export function writeClient(input: string, out: string, runtimeDir: string): string {
   const [generated] = runPipeline({ inputs: [input], cwd: ROOT });
-  const sharedRuntime = !existsSync(join(runtimeDir, "index.ts"));
   for (const [path, content] of generated!.files) {
-    const target = path.startsWith("runtime/") ? (sharedRuntime ? join(runtimeDir, path.slice("runtime/".length)) : undefined) : join(out, path);
-    if (target === undefined) continue;
+    const shared = path.startsWith("runtime/");
+    const target = shared ? join(runtimeDir, path.slice("runtime/".length)) : join(out, path);
+    if (shared && existsSync(target)) continue;
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
-  // Generated modules import the runtime only through runtime/index.js.
-  mkdirSync(join(out, "runtime"), { recursive: true });
-  writeFileSync(join(out, "runtime/index.ts"), `export * from "${relative(join(out, "runtime"), runtimeDir).split(sep).join("/")}/index.js";\n`);
+  if (!existsSync(join(out, "runtime"))) symlinkSync(runtimeDir, join(out, "runtime"), "dir");
   return out;
 }
 

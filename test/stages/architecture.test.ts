@@ -1,7 +1,7 @@
 /**
  * Stages depend downward only: a module imports its own stage and the stages below it, never
- * one above (load → model → infer → emit/openapi; write beside them; the pipeline, config and
- * CLI on top). Checked on the import statements of every generator module.
+ * one above (load → model → infer → emit/openapi; write beside them; config, then the pipeline,
+ * then diff and the CLI on top). Checked on the import statements of every generator module.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -19,7 +19,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   emit: ["base", "model", "infer"],
   openapi: ["base", "model", "infer"],
   write: ["base"],
-  diff: ["base", "load", "model", "infer", "emit", "config"],
+  diff: ["base", "load", "model", "infer", "emit", "config", "."],
   config: ["base", "load", "model"],
   ".": ["base", "load", "model", "infer", "emit", "config", "write"],
   cli: ["base", "load", "model", "infer", "emit", "openapi", "write", "config", "diff", "."],
