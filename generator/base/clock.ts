@@ -1,7 +1,7 @@
 /**
  * Milliseconds from an arbitrary start, for measuring durations. `performance.now()` would do,
- * but its first call loads Node's `perf_hooks` (ten internal modules, 2 to 3 ms of a run's
- * start-up on this machine); `process.hrtime` is there already.
+ * but its first call loads Node's `perf_hooks` (ten internal modules) at start-up;
+ * `process.hrtime` is there already.
  */
 export function nowMs(): number {
   const [seconds, nanoseconds] = process.hrtime();

@@ -1,9 +1,9 @@
 /**
  * Handlebars templates, one per emitted file kind, loaded from `templates/` (or an override
  * folder). Templates only lay out code: every piece of collection text reaches them already
- * escaped by `ts-text.ts`, so they render with `noEscape` and triple braces.
+ * written by `emit/ts/`, so they render with `noEscape` and triple braces.
  *
- * Compiling the five built-in templates is about 30 ms of a cold run, so `npm run build` also
+ * Compiling the built-in templates is a visible share of a cold run, so `npm run build` also
  * precompiles them (`precompile-templates.ts`) into `dist/templates.precompiled.cjs`, each with
  * the source it was compiled from: a template is used precompiled only when its file is exactly
  * that source, and compiled here otherwise (an override, an edit).

@@ -344,7 +344,7 @@ function mergeObject(
   const node: ObjectNode = { hint, properties: [], observed: objects.length };
   // Indexed loops and `forEach` here and in the other per-position steps: most of a run's
   // merging happens before V8 optimizes it, and unoptimized `for...of` allocates an iterator
-  // result per element (17 MB of github-v3's garbage before this).
+  // result per element.
   const byKey = new Map<string, Observation[]>();
   for (let i = 0; i < objects.length; i++) {
     const { value, sample } = objects[i]!;

@@ -2,7 +2,7 @@
  * The postman-collection SDK is CommonJS behind a re-export Node's ESM loader cannot see
  * through, so it is required, typed with the declarations it ships. It is required on first
  * use: a canonical collection never needs it (see postman-model.ts), and requiring it costs
- * 60-100 ms.
+ * tens of milliseconds.
  */
 import { createRequire } from "node:module";
 

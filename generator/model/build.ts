@@ -13,12 +13,12 @@ import type { SourceLocation } from "../base/diagnostics.js";
 import type { CollectionIR, EnvironmentIR, OperationIR, VariableIR } from "./ir.js";
 import { assignMethodNames } from "./operation-names.js";
 import { camelCase } from "./names.js";
-import { classifyHeaders, isRequired, readRequestParts } from "./request-parts.js";
+import { classifyHeaders, isRequired, readRequestParts, type PathSegmentVariables } from "./request-parts.js";
 import { readResponse } from "./responses.js";
 import { readExamples, type ExampleRequest } from "./examples.js";
 import { collectionSecrets, isSecretVariable, redactIR } from "./secrets.js";
 import { substituteLocalVariables } from "./local-variables.js";
-import { preRequestScript, requestChanges, variablesSet } from "./scripts.js";
+import { preRequestScript, requestChanges, variablesSet, variablesSetByScripts } from "./scripts.js";
 import { variableReferences } from "./templates.js";
 import { descriptionText, requiredMarker, stringValue } from "./text.js";
 
@@ -31,8 +31,8 @@ export interface BuildResult {
 interface Conventions {
   /** Parameters are marked "(Required)" in their descriptions (see usesRequiredMarkers). */
   markersInUse: boolean;
-  /** Collection variables with a value: a lone `{{name}}` path segment of another name is a path param. */
-  definedVariables: ReadonlySet<string>;
+  /** Which lone `{{name}}` path segments are path params (see request-parts.ts). */
+  pathVariables: PathSegmentVariables;
 }
 
 interface Scope {
@@ -53,7 +53,7 @@ export function buildCollectionIR(loaded: LoadedCollection, reservedNames?: Read
   const { json, source } = loaded;
   const info = json.info as RawNode;
   const { model } = loaded;
-  const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), definedVariables: definedVariables(model.variables) };
+  const conventions: Conventions = { markersInUse: usesRequiredMarkers(json), pathVariables: { defined: definedVariables(model.variables), setByScripts: variablesSetByScripts(json) } };
   const collectionAuth = model.auth;
   const secrets = collectionSecrets(json, loaded.environments.flatMap((environment) => environment.values));
 
@@ -117,13 +117,13 @@ function buildOperation(
   name: string,
   source: SourceLocation,
   scope: Scope,
-  { markersInUse, definedVariables }: Conventions,
+  { markersInUse, pathVariables }: Conventions,
   sink: DiagnosticSink,
   localVars: Record<string, string>,
 ): Omit<OperationIR, "id" | "typeName"> {
   const examples = readExamples(raw);
   const exampleRequests = examples.flatMap((e) => (e.request ? [e.request] : []));
-  const parts = readRequestParts(request, exampleRequests, markersInUse, definedVariables);
+  const parts = readRequestParts(request, exampleRequests, markersInUse, pathVariables);
   const auth = resolveAuth(
     [{ auth: request.auth, from: "request" }, ...scope.authChain],
     parts.headers.filter((h) => !h.disabled),

@@ -45,14 +45,14 @@ export function readRequestParts(
   request: RequestView,
   examples: readonly ExampleRequest[],
   markersInUse: boolean,
-  definedVariables: ReadonlySet<string>,
+  segmentVariables: PathSegmentVariables,
 ): RequestParts {
   const url = request.url;
   const protocol = url.protocol ? `${url.protocol}://` : "";
   const host = segmentsOf(url.host, ".").join(".");
   const port = url.port ? `:${url.port}` : "";
   const base = `${protocol}${host}${port}`;
-  const segments = segmentsOf(url.path, "/").map((s) => asPathParam(s, definedVariables));
+  const segments = segmentsOf(url.path, "/").map((s) => asPathParam(s, segmentVariables));
   const path = segments.length ? `/${segments.join("/")}` : "";
   const template = base + path;
 
@@ -121,18 +121,28 @@ export function readRequestParts(
   };
 }
 
+/** What the collection says about the variables lone `{{name}}` path segments reference. */
+export interface PathSegmentVariables {
+  /** Collection variables with a value: they stay client-wide variables. */
+  readonly defined: ReadonlySet<string>;
+  /** Variables scripts set: values saved from one response for the next request. */
+  readonly setByScripts: ReadonlySet<string>;
+}
+
 /**
- * A path segment that is one reference to a variable the collection does not define, named like
- * an identifier (`{{dispute_id}}`, `{{cardToken}}`), is a per-call value the collection expected
- * from an environment: it becomes the path parameter `:dispute_id` rather than a client-wide
- * variable. Variables the collection defines (`{{project-key}}` with a value) stay variables.
+ * A path segment that is one reference to a variable the collection does not define is a
+ * per-call value when it is named like an identifier (`{{dispute_id}}`, `{{cardToken}}`: the
+ * collection expected it from an environment) or a script sets it (`/rooms/{{_room}}` after a
+ * test script saved `_room` from a create response): it becomes the path parameter `:_room`
+ * rather than a client-wide variable. Variables the collection defines (`{{project-key}}` with a
+ * value) stay variables.
  */
 const ID_LIKE = /(^|[-_])(id|uuid|token)$|^id$|[a-z0-9](Id|ID|Uuid|Token)$/;
 
-function asPathParam(segment: string, defined: ReadonlySet<string>): string {
+function asPathParam(segment: string, variables: PathSegmentVariables): string {
   const name = loneReference(segment);
-  if (!name || defined.has(name) || !/^[A-Za-z_][\w-]*$/.test(name) || !ID_LIKE.test(name)) return segment;
-  return `:${name}`;
+  if (!name || variables.defined.has(name) || !/^[A-Za-z_][\w-]*$/.test(name)) return segment;
+  return ID_LIKE.test(name) || variables.setByScripts.has(name) ? `:${name}` : segment;
 }
 
 /** `host` and `path` are arrays of segments in exports, but the schema also allows one string. */

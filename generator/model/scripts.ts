@@ -18,6 +18,29 @@ export function preRequestScript(events: unknown): string {
   return parts.join("\n");
 }
 
+/**
+ * The variables any enabled script of the collection sets (test scripts included): a value a
+ * script saves from one response (`pm.environment.set("room", json.id)`) for the next request.
+ */
+export function variablesSetByScripts(collection: unknown): Set<string> {
+  const names = new Set<string>();
+  const stack: unknown[] = [collection];
+  while (stack.length > 0) {
+    const node = stack.pop() as { event?: unknown; item?: unknown } | null;
+    if (!node || typeof node !== "object") continue;
+    if (Array.isArray(node.event)) {
+      for (const event of node.event as { disabled?: unknown; script?: { exec?: unknown } }[]) {
+        if (!event || event.disabled === true) continue;
+        const exec = event.script?.exec;
+        const text = typeof exec === "string" ? exec : Array.isArray(exec) ? exec.filter((line): line is string => typeof line === "string").join("\n") : "";
+        for (const name of variablesSet(text)) names.add(name);
+      }
+    }
+    if (Array.isArray(node.item)) stack.push(...node.item);
+  }
+  return names;
+}
+
 /** What a script does to the request it runs before, as words (`adds headers`), in a fixed order. */
 export function requestChanges(script: string): string[] {
   const code = withoutComments(script);

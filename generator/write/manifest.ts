@@ -36,8 +36,8 @@ export function readManifest(outDir: string): Manifest {
 
 /**
  * The manifest's text: what `JSON.stringify({ generator: "pmgen", files }, null, 2)` writes with
- * the files in code-unit order (a test compares the two), written directly: the object built
- * only to be stringified cost github-v3's fresh run about 8 ms, cold.
+ * the files in code-unit order (a test compares the two), written directly rather than through
+ * an object built only to be stringified.
  */
 export function renderManifest(manifest: Manifest): string {
   const paths = Object.keys(manifest.files).sort(compareText);

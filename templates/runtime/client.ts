@@ -22,7 +22,7 @@ export function createRuntimeClient(collection: CollectionSpec, config: ClientCo
   const random = config.random ?? Math.random;
   const sleep = config.sleep ?? defaultSleep;
 
-  async function send<R extends RuntimeResponse>(spec: OperationSpec, params: OperationParams | undefined, options: RequestOptions = {}): Promise<R> {
+  async function send<R = RuntimeResponse>(spec: OperationSpec, params: OperationParams | undefined, options: RequestOptions = {}): Promise<R> {
     const scope: VariableScope = {
       operationId: spec.id,
       overrides: config.variables ?? {},

@@ -21,9 +21,9 @@ type GetBackupResult =
   | ApiResponse<404, ErrorBody>
   | UndocumentedResponse<200 | 404>;
 
-/** What a generated operation does: cast the runtime's response to the documented union. */
+/** What a generated operation does: send with its documented union as the result type. */
 function getBackup(client: Client, spec: OperationSpec): Promise<GetBackupResult> {
-  return client.send(spec, undefined) as Promise<GetBackupResult>;
+  return client.send<GetBackupResult>(spec, undefined);
 }
 
 function narrow(res: GetBackupResult): string {

@@ -266,6 +266,30 @@ describe("identifier variables in the path", () => {
   });
 });
 
+describe("variables scripts set, in the path", () => {
+  const setRoom = { listen: "test", script: { exec: ['const room = pm.response.json();', 'pm.environment.set("_room", room.id);'] } };
+  const { ir } = buildJson({
+    info: { name: "Chained" },
+    variable: [{ key: "api", value: "https://webexapis.com/v1" }],
+    item: [
+      { name: "Create a room", event: [setRoom], request: { method: "POST", url: "{{api}}/rooms" } },
+      { name: "Get room", request: { url: "{{api}}/rooms/{{_room}}/{{version}}" } },
+      { name: "Get room later", event: [{ ...setRoom, disabled: true }], request: { url: "{{api}}/later/{{_later}}" } },
+    ],
+  });
+
+  it("become path params: a value saved from one response for the next request is a per-call value", () => {
+    const get = op(ir, "getRoom");
+    expect(get.url.path).toBe("/rooms/:_room/{{version}}");
+    expect(get.pathParams.map((p) => [p.key, p.required])).toEqual([["_room", true]]);
+  });
+
+  it("stay variables when no enabled script sets them and they are not named like ids", () => {
+    expect(op(ir, "getRoomLater").url.path).toBe("/later/{{_later}}");
+    expect(ir.variables.map((v) => v.key)).toEqual(["_later", "api", "version"]);
+  });
+});
+
 describe("names the generated client already exports", () => {
   it("are not taken by operations, with a warning naming the item", () => {
     const { ir, diagnostics } = buildJson({
