@@ -110,6 +110,8 @@ interface Task {
   assign: (type: TypeNode) => void;
   /** This position or one above it is partial (see `PARTIAL_REQUIRED_SAMPLES`). */
   partial: boolean;
+  /** The property name when the position is an object's property (its values may be keyed by data: `headers`). */
+  key?: string;
 }
 
 /**
@@ -151,7 +153,7 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
   const members: TypeNode[] = [];
 
   if (shape.objects.length > 0) {
-    const objects = mergeObjects(shape.objects, { hint, path, depth, partial, body }, enqueue);
+    const objects = mergeObjects(shape.objects, { hint, path, depth, partial, body, key: task.key }, enqueue);
     if (objects.kind === "union") members.push(...objects.members);
     else members.push(objects);
   }
@@ -243,12 +245,13 @@ interface Position {
   depth: number;
   partial: boolean;
   body: Body;
+  key?: string | undefined;
 }
 
 function mergeObjects(objects: readonly Observation<JsonObject>[], position: Position, enqueue: (task: Task) => void): TypeNode {
   const { hint, path, depth, partial } = position;
   const values = objects.map((observation) => observation.value);
-  if (isMap(values)) {
+  if (isMap(values, position.key)) {
     const entries: Observation[] = [];
     for (let i = 0; i < objects.length; i++) {
       const { value, sample } = objects[i]!;
@@ -373,7 +376,7 @@ function mergeObject(
     node.properties.push(property);
     // In a bag of like values, a key seen only as null holds the same kind as its siblings.
     const assign = (type: TypeNode) => (property.type = node.additional !== undefined && type.kind === "unknown" && type.onlyNull ? node.additional : type);
-    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign, partial });
+    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign, partial, key });
   });
   return { kind: "object", object: node };
 }

@@ -223,6 +223,20 @@ describe("maps", () => {
     expect(members(result, "Permissions")).toEqual(["admin: boolean;", "push: boolean;", "pull: boolean;"]);
   });
 
+  it("a property named for HTTP headers, keyed by header names, is a record", () => {
+    // A mock server's stub (wiremock): header names are data, whichever ones a sample shows.
+    const result = infer([
+      '{"request": {"headers": {"Accept": {"equalTo": "text/plain"}}}, "response": {"headers": {"Content-Type": "text/plain", "X-Request-Id": "r1"}}, "captureHeaders": {"Accept": {}, "Content-Type": {"caseInsensitive": true}}, "response_headers": {"content-length": "12"}}',
+    ]);
+    expect(members(result, "GetThingResponse200Request")).toEqual(["headers: Record<string, Header>;"]);
+    expect(members(result, "GetThingResponse200Response")).toEqual(["headers: Record<string, string>;"]);
+    expect(members(result, "GetThingResponse200")).toContain("captureHeaders: Record<string, CaptureHeader>;");
+    expect(members(result, "GetThingResponse200")).toContain("response_headers: Record<string, string>;");
+    // Keys that are not header names, or a property not named for headers, stay fields.
+    const fields = infer(['{"headers": {"row_count": 2, "title": "t"}, "subheaders": {"Accept": "x"}, "meta": {"Content-Type": "x"}}']);
+    expect(members(fields, "GetThingResponse200")).toEqual(["headers: GetThingResponse200Headers;", "subheaders: Subheaders;", "meta: Meta;"]);
+  });
+
   it("many keys with one value shape make a record", () => {
     const big = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`word${String.fromCharCode(97 + (i % 26))}${i}`, i]));
     expect(infer([JSON.stringify({ dictionary: big })]).declarations[0]!.tsSource).toContain("dictionary: Record<string, number>;");
