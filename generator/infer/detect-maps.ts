@@ -97,5 +97,14 @@ export function isMap(objects: readonly JsonObject[], key?: string): boolean {
  * records have them too.
  */
 function numberedStem(keys: readonly string[]): boolean {
-  return keys.every((key) => /^(?:key|additionalProp(?:erty)?|property|prop)[-_]?[0-9]+$/i.test(key));
+  return keys.every(isGeneratedEntryKey);
+}
+
+/**
+ * A key an example generator wrote for an entry of `additionalProperties` (`key_0`,
+ * `additionalProp1`). Beside named fields (`{"detail": "x", "key_0": 1}`) such keys stand for the
+ * other keys the object may have, not for fields of its own (see `mergeObject`).
+ */
+export function isGeneratedEntryKey(key: string): boolean {
+  return /^(?:key|additionalProp(?:erty)?|property|prop)[-_]?[0-9]+$/i.test(key);
 }

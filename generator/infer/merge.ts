@@ -13,7 +13,7 @@
  */
 import { ExactNumber, type JsonValue } from "./contract.js";
 import { findDiscriminator } from "./detect-unions.js";
-import { isMap } from "./detect-maps.js";
+import { isGeneratedEntryKey, isMap } from "./detect-maps.js";
 import { detectEnum } from "./enums.js";
 import { commonFormat } from "./formats.js";
 import type { NameHint, ObjectNode, PropertyNode, StringFormat, TypeNode } from "./graph.js";
@@ -276,7 +276,7 @@ function mergeObjects(objects: readonly Observation<JsonObject>[], position: Pos
   return mergeObject(objects, position, enqueue);
 }
 
-/** Whether the samples disagree on the key set at a position (each sample's objects taken together). */
+/** Whether the samples disagree on the key set at a position (each sample's objects taken together; generator-numbered entries aside). */
 function samplesDisagree(objects: readonly Observation<JsonObject>[]): boolean {
   const first = objects[0]?.sample;
   if (objects.every((o) => o.sample === first)) return false;
@@ -284,7 +284,7 @@ function samplesDisagree(objects: readonly Observation<JsonObject>[]): boolean {
   for (const { value, sample } of objects) {
     let keys = bySample.get(sample);
     if (keys === undefined) bySample.set(sample, (keys = new Set()));
-    for (const key of Object.keys(value)) keys.add(key);
+    for (const key of Object.keys(value)) if (!isGeneratedEntryKey(key)) keys.add(key);
   }
   let reference: Set<string> | undefined;
   for (const keys of bySample.values()) {
@@ -349,11 +349,15 @@ function mergeObject(
   // merging happens before V8 optimizes it, and unoptimized `for...of` allocates an iterator
   // result per element (17 MB of github-v3's garbage before this).
   const byKey = new Map<string, Observation[]>();
+  // Keys an example generator numbered for `additionalProperties` (`key_0`) beside named fields
+  // are not fields: the object stays open to other keys, as it is anyway.
+  const named = objects.some(({ value }) => Object.keys(value).some((key) => !isGeneratedEntryKey(key)));
   for (let i = 0; i < objects.length; i++) {
     const { value, sample } = objects[i]!;
     const keys = Object.keys(value);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
+      if (named && isGeneratedEntryKey(key)) continue;
       let list = byKey.get(key);
       if (list === undefined) byKey.set(key, (list = []));
       list.push({ value: value[key]!, sample });
