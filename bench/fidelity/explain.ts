@@ -45,6 +45,8 @@ if (!TOOLS.includes(tool)) throw new Error(`--tool: one of ${TOOLS.join(", ")}`)
 const against = values.against as Tool;
 if (!TOOLS.includes(against)) throw new Error(`--against: one of ${TOOLS.join(", ")}`);
 if (values.causes) collectAllErrors();
+/** `--causes`: rejected instances by the kinds of check they fail, over every unit listed. */
+const causeTotals = new Map<string, number>();
 
 const spec = loadSpec(values.api);
 const declared = declaredPropertyNames(spec);
@@ -92,6 +94,17 @@ for (const p of prepared) {
   if (acceptedFlips.length > 12) console.log(`  … ${acceptedFlips.length - 12} more accepted flips`);
 }
 
+/**
+ * What kind of check a cause line is: `null` (a null the tool's type does not admit), `required`
+ * (a key the tool requires that the instance lacks), `type` (another JSON kind), else its keyword.
+ */
+function causeKind(cause: string): string {
+  const check = cause.slice(cause.lastIndexOf(": ") + 2);
+  if (check.startsWith("type null,")) return "null";
+  if (check.startsWith("type ")) return "type";
+  return check.split(" ")[0]!;
+}
+
 /** The `--causes` view of one unit: every failed check of the rejected instances, the accepted flips by kind, beside the anchor's counts. */
 function printCauses(id: string, verdict: UnitVerdict, anchor: UnitVerdict, instances: readonly Json[], flips: readonly { position: string; label: string; value: Json }[], seen: ReadonlySet<string>): void {
   const accepts = (v: UnitVerdict, value: Json) => (v.kind === "schema" ? v.validate(value) : v.kind === "no-schema");
@@ -103,6 +116,10 @@ function printCauses(id: string, verdict: UnitVerdict, anchor: UnitVerdict, inst
   for (const instance of instances) {
     const errors = new Set(verdict.errors(instance).map((e) => e.replace(/\/[0-9]+(?=\/|:)/g, "/[]")));
     for (const error of errors) causes.set(error, (causes.get(error) ?? 0) + 1);
+    if (errors.size > 0) {
+      const kinds = [...new Set([...errors].map(causeKind))].sort().join(" + ");
+      causeTotals.set(kinds, (causeTotals.get(kinds) ?? 0) + 1);
+    }
   }
   for (const [cause, n] of [...causes].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${cause}`);
   const accepted = new Map<string, number>();
@@ -112,4 +129,9 @@ function printCauses(id: string, verdict: UnitVerdict, anchor: UnitVerdict, inst
     accepted.set(key, (accepted.get(key) ?? 0) + 1);
   }
   for (const [flip, n] of [...accepted].sort((a, b) => b[1] - a[1])) console.log(`  accepted flip ${n}× ${flip}`);
+}
+
+if (values.causes && causeTotals.size > 0) {
+  console.log(`\nrejected instances of ${tool} (${mode}) by the kinds of check they fail:`);
+  for (const [kinds, n] of [...causeTotals].sort((a, b) => b[1] - a[1])) console.log(`  ${n} ${kinds}`);
 }
