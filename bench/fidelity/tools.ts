@@ -20,12 +20,12 @@ import { operationKey } from "./collection-samples.js";
 import { childPointer, isObject, resolvePointer, type Json, type JsonObject } from "./json-pointer.js";
 import { jsonSchemaDocument, type Role } from "./openapi-schemas.js";
 import { METHODS, type SpecUnit } from "./spec-units.js";
-import { DocumentValidators, Draft07Validators, type Explain, type RejectionKind, type Validate } from "./validators.js";
+import { DocumentValidators, Draft07Validators, type Errors, type Explain, type RejectionKind, type Validate } from "./validators.js";
 
 export { TOOLS, type Tool } from "./parameters.js";
 
 export type UnitVerdict =
-  | { kind: "schema"; validate: Validate; explain: Explain; rejectionKind: RejectionKind }
+  | { kind: "schema"; validate: Validate; explain: Explain; errors: Errors; rejectionKind: RejectionKind }
   | { kind: "no-schema" }
   | { kind: "missing"; reason: string }
   | { kind: "failed"; reason: string };
@@ -137,7 +137,7 @@ export class OpenApiOutput {
     const pointer = this.schemaPointer(unit);
     if (pointer === undefined) return { kind: "no-schema" };
     const compiled = this.validators.get(unit.role)!.compile(pointer);
-    return compiled.validate ? { kind: "schema", validate: compiled.validate, explain: compiled.explain, rejectionKind: compiled.rejectionKind } : { kind: "failed", reason: `${this.name} schema does not compile: ${compiled.error}` };
+    return compiled.validate ? { kind: "schema", validate: compiled.validate, explain: compiled.explain, errors: compiled.errors, rejectionKind: compiled.rejectionKind } : { kind: "failed", reason: `${this.name} schema does not compile: ${compiled.error}` };
   }
 }
 
@@ -174,5 +174,5 @@ export async function quicktypeVerdict(samples: readonly string[], validators: D
   }
   delete schema.$schema; // draft-06's meta-schema; ajv reads it as draft-07
   const compiled = validators.compile(schema);
-  return compiled.validate ? { kind: "schema", validate: compiled.validate, explain: compiled.explain, rejectionKind: compiled.rejectionKind } : { kind: "failed", reason: `quicktype schema does not compile: ${compiled.error}` };
+  return compiled.validate ? { kind: "schema", validate: compiled.validate, explain: compiled.explain, errors: compiled.errors, rejectionKind: compiled.rejectionKind } : { kind: "failed", reason: `quicktype schema does not compile: ${compiled.error}` };
 }

@@ -24,14 +24,24 @@ const addFormats = require("ajv-formats").default as (ajv: AjvLike) => void;
 
 const OPTIONS = { strict: false, logger: false, unicodeRegExp: false, validateSchema: false, allErrors: false };
 
+/**
+ * Diagnosis only (explain.ts --causes): validators made after this call collect every error of a
+ * value, not just the first. Scoring never calls it (the verdicts are the same; allErrors is slower).
+ */
+export function collectAllErrors(): void {
+  OPTIONS.allErrors = true;
+}
+
 export type Validate = (value: Json) => boolean;
 
 /** Why a value is rejected: ajv's first errors, one line. */
 export type Explain = (value: Json) => string;
+/** Every failed check of a rejected value (all of them after `collectAllErrors`), one line each; [] when accepted. */
+export type Errors = (value: Json) => string[];
 /** The kind of the first check a value fails (`type: null, wants integer`, `format: email`, `required`), for tallies. */
 export type RejectionKind = (value: Json) => string;
 
-export type Compiled = { validate: Validate; explain: Explain; rejectionKind: RejectionKind; error?: undefined } | { validate?: undefined; error: string };
+export type Compiled = { validate: Validate; explain: Explain; errors: Errors; rejectionKind: RejectionKind; error?: undefined } | { validate?: undefined; error: string };
 
 interface AjvError {
   keyword: string;
@@ -67,6 +77,20 @@ function compiled(validate: AjvValidate): Compiled {
             .slice(0, 3)
             .map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`)
             .join("; "),
+    errors: (value) => {
+      if (validate(value)) return [];
+      // The leaf checks: an `anyOf`/`oneOf` failing says only that its branches did (listed too).
+      return (validate.errors ?? [])
+        .filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if")
+        .map((e) => {
+          const at = e.instancePath || "/";
+          if (e.keyword === "type") return `${at}: type ${jsonType(valueAt(value, e.instancePath))}, wants ${String(e.params?.type)}`;
+          if (e.keyword === "required") return `${at}: required ${String(e.params?.missingProperty)}`;
+          if (e.keyword === "format") return `${at}: format ${String(e.params?.format)} (${JSON.stringify(valueAt(value, e.instancePath))})`;
+          if (e.keyword === "enum") return `${at}: enum ${JSON.stringify(e.params?.allowedValues).slice(0, 120)} (${JSON.stringify(valueAt(value, e.instancePath))})`;
+          return `${at}: ${e.keyword} ${JSON.stringify(e.params)}`;
+        });
+    },
     rejectionKind: (value) => {
       if (validate(value)) return "accepted";
       const error = validate.errors?.[0];

@@ -9,7 +9,10 @@
  *    than half of them appear in every observed object (e.g. `{"C": 10}` then `{"Go": 5, "Rust": 1}`), or
  * 4. all values have one shape and there are at least 30 distinct keys (a dictionary, not a record), or
  * 5. its keys are numbered the way example generators write a map's entries (`key_0`, `key_1`;
- *    `additionalProp1`).
+ *    `additionalProp1`), or
+ * 6. it is the value of a property named for HTTP headers (`headers`, `captureHeaders`,
+ *    `response_headers`) and every key is a header field name (`Content-Type`, `accept`,
+ *    `X-Request-Id`: words joined by hyphens): header names are data, whichever a sample shows.
  */
 import type { JsonValue } from "./contract.js";
 import { ExactNumber } from "./contract.js";
@@ -60,7 +63,13 @@ function homogeneous(values: JsonValue[]): boolean {
   return true;
 }
 
-export function isMap(objects: readonly JsonObject[]): boolean {
+/** A property whose value holds HTTP headers by name: `headers`, `requestHeaders`, `response_headers` (not `subheaders`). */
+const HEADERS_PROPERTY = /^(?:headers|Headers|HEADERS)$|[_-](?:headers|HEADERS)$|[a-z0-9]Headers$/;
+/** An HTTP field name as APIs write them: letters and digits, words joined by single hyphens. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
+
+/** `key`: the name of the property the objects are the value of, when they are one. */
+export function isMap(objects: readonly JsonObject[], key?: string): boolean {
   const counts = new Map<string, number>();
   const values: JsonValue[] = [];
   for (let i = 0; i < objects.length; i++) {
@@ -75,6 +84,7 @@ export function isMap(objects: readonly JsonObject[]): boolean {
   if (counts.size === 0) return true;
   const keys = [...counts.keys()];
   if (keys.every(isDataKey) || numberedStem(keys)) return true;
+  if (key !== undefined && HEADERS_PROPERTY.test(key) && keys.every((name) => HEADER_NAME.test(name))) return true;
   if (!homogeneous(values)) return false;
   const inEvery = keys.filter((key) => counts.get(key) === objects.length).length;
   if (objects.length >= 2 && keys.length >= 4 && inEvery * 2 < keys.length) return true;
@@ -87,5 +97,14 @@ export function isMap(objects: readonly JsonObject[]): boolean {
  * records have them too.
  */
 function numberedStem(keys: readonly string[]): boolean {
-  return keys.every((key) => /^(?:key|additionalProp(?:erty)?|property|prop)[-_]?[0-9]+$/i.test(key));
+  return keys.every(isGeneratedEntryKey);
+}
+
+/**
+ * A key an example generator wrote for an entry of `additionalProperties` (`key_0`,
+ * `additionalProp1`). Beside named fields (`{"detail": "x", "key_0": 1}`) such keys stand for the
+ * other keys the object may have, not for fields of its own (see `mergeObject`).
+ */
+export function isGeneratedEntryKey(key: string): boolean {
+  return /^(?:key|additionalProp(?:erty)?|property|prop)[-_]?[0-9]+$/i.test(key);
 }

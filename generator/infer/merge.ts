@@ -13,7 +13,7 @@
  */
 import { ExactNumber, type JsonValue } from "./contract.js";
 import { findDiscriminator } from "./detect-unions.js";
-import { isMap } from "./detect-maps.js";
+import { isGeneratedEntryKey, isMap } from "./detect-maps.js";
 import { detectEnum } from "./enums.js";
 import { commonFormat } from "./formats.js";
 import type { NameHint, ObjectNode, PropertyNode, StringFormat, TypeNode } from "./graph.js";
@@ -110,6 +110,8 @@ interface Task {
   assign: (type: TypeNode) => void;
   /** This position or one above it is partial (see `PARTIAL_REQUIRED_SAMPLES`). */
   partial: boolean;
+  /** The property name when the position is an object's property (its values may be keyed by data: `headers`). */
+  key?: string;
 }
 
 /**
@@ -151,7 +153,7 @@ function mergePosition(task: Task, body: Body, ctx: MergeContext, enqueue: (task
   const members: TypeNode[] = [];
 
   if (shape.objects.length > 0) {
-    const objects = mergeObjects(shape.objects, { hint, path, depth, partial, body }, enqueue);
+    const objects = mergeObjects(shape.objects, { hint, path, depth, partial, body, key: task.key }, enqueue);
     if (objects.kind === "union") members.push(...objects.members);
     else members.push(objects);
   }
@@ -243,12 +245,13 @@ interface Position {
   depth: number;
   partial: boolean;
   body: Body;
+  key?: string | undefined;
 }
 
 function mergeObjects(objects: readonly Observation<JsonObject>[], position: Position, enqueue: (task: Task) => void): TypeNode {
   const { hint, path, depth, partial } = position;
   const values = objects.map((observation) => observation.value);
-  if (isMap(values)) {
+  if (isMap(values, position.key)) {
     const entries: Observation[] = [];
     for (let i = 0; i < objects.length; i++) {
       const { value, sample } = objects[i]!;
@@ -273,7 +276,7 @@ function mergeObjects(objects: readonly Observation<JsonObject>[], position: Pos
   return mergeObject(objects, position, enqueue);
 }
 
-/** Whether the samples disagree on the key set at a position (each sample's objects taken together). */
+/** Whether the samples disagree on the key set at a position (each sample's objects taken together; generator-numbered entries aside). */
 function samplesDisagree(objects: readonly Observation<JsonObject>[]): boolean {
   const first = objects[0]?.sample;
   if (objects.every((o) => o.sample === first)) return false;
@@ -281,7 +284,7 @@ function samplesDisagree(objects: readonly Observation<JsonObject>[]): boolean {
   for (const { value, sample } of objects) {
     let keys = bySample.get(sample);
     if (keys === undefined) bySample.set(sample, (keys = new Set()));
-    for (const key of Object.keys(value)) keys.add(key);
+    for (const key of Object.keys(value)) if (!isGeneratedEntryKey(key)) keys.add(key);
   }
   let reference: Set<string> | undefined;
   for (const keys of bySample.values()) {
@@ -346,11 +349,15 @@ function mergeObject(
   // merging happens before V8 optimizes it, and unoptimized `for...of` allocates an iterator
   // result per element.
   const byKey = new Map<string, Observation[]>();
+  // Keys an example generator numbered for `additionalProperties` (`key_0`) beside named fields
+  // are not fields: the object stays open to other keys, as it is anyway.
+  const named = objects.some(({ value }) => Object.keys(value).some((key) => !isGeneratedEntryKey(key)));
   for (let i = 0; i < objects.length; i++) {
     const { value, sample } = objects[i]!;
     const keys = Object.keys(value);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
+      if (named && isGeneratedEntryKey(key)) continue;
       let list = byKey.get(key);
       if (list === undefined) byKey.set(key, (list = []));
       list.push({ value: value[key]!, sample });
@@ -373,7 +380,7 @@ function mergeObject(
     node.properties.push(property);
     // In a bag of like values, a key seen only as null holds the same kind as its siblings.
     const assign = (type: TypeNode) => (property.type = node.additional !== undefined && type.kind === "unknown" && type.onlyNull ? node.additional : type);
-    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign, partial });
+    enqueue({ observations, hint: propertyHint(key, hint, node), path: child(path, key), depth: depth + 1, assign, partial, key });
   });
   return { kind: "object", object: node };
 }

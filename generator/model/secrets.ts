@@ -4,11 +4,13 @@
  * `X-Auth-Token`; not `authServer`, a URL, nor `PROJECT_KEY`, an identifier), when its value
  * looks like a credential (a JWT, `Bearer ...`, a private key, a vendor's key format), or when
  * auth uses it (a `{{variable}}` in an auth block's credential or in an `Authorization` header).
+ * An OpenAPI-import type placeholder (`<integer>`, `<string>`) is never a secret value.
  * Secret values never reach generated code: variables lose their defaults, and `redactIR`
  * replaces every known secret value in the IR's text before anything is inferred or emitted.
  */
 import { words } from "./names.js";
 import { variableReferences } from "./templates.js";
+import { isTypePlaceholder } from "./type-placeholders.js";
 
 export const REDACTED = "[redacted]";
 
@@ -102,8 +104,10 @@ export function collectionSecrets(
   const add = (value: unknown) => {
     if (typeof value !== "string") return;
     const text = value.trim();
-    // Plain words ("password") are not credentials and may be code; references are not values.
-    if (text.length < 6 || text.includes("{{") || /^[A-Za-z_ -]+$/.test(text)) return;
+    // Plain words ("password") are not credentials and may be code; references are not values;
+    // nor is a type placeholder (`<integer>` under a `Session` parameter): it states a type, and
+    // redacting it would erase that evidence from every body and parameter that shares it.
+    if (text.length < 6 || text.includes("{{") || /^[A-Za-z_ -]+$/.test(text) || isTypePlaceholder(text)) return;
     values.add(text);
   };
   const auth = (block: unknown) => {

@@ -223,6 +223,33 @@ describe("maps", () => {
     expect(members(result, "Permissions")).toEqual(["admin: boolean;", "push: boolean;", "pull: boolean;"]);
   });
 
+  it("a property named for HTTP headers, keyed by header names, is a record", () => {
+    // A mock server's stub (wiremock): header names are data, whichever ones a sample shows.
+    const result = infer([
+      '{"request": {"headers": {"Accept": {"equalTo": "text/plain"}}}, "response": {"headers": {"Content-Type": "text/plain", "X-Request-Id": "r1"}}, "captureHeaders": {"Accept": {}, "Content-Type": {"caseInsensitive": true}}, "response_headers": {"content-length": "12"}}',
+    ]);
+    expect(members(result, "GetThingResponse200Request")).toEqual(["headers: Record<string, Header>;"]);
+    expect(members(result, "GetThingResponse200Response")).toEqual(["headers: Record<string, string>;"]);
+    expect(members(result, "GetThingResponse200")).toContain("captureHeaders: Record<string, CaptureHeader>;");
+    expect(members(result, "GetThingResponse200")).toContain("response_headers: Record<string, string>;");
+    // Keys that are not header names, or a property not named for headers, stay fields.
+    const fields = infer(['{"headers": {"row_count": 2, "title": "t"}, "subheaders": {"Accept": "x"}, "meta": {"Content-Type": "x"}}']);
+    expect(members(fields, "GetThingResponse200")).toEqual(["headers: GetThingResponse200Headers;", "subheaders: Subheaders;", "meta: Meta;"]);
+  });
+
+  it("keys numbered the way example generators write map entries make a record; beside named fields they are no fields", () => {
+    // openapi-to-postmanv2 writes key_0, key_1 for additionalProperties; Swagger UI additionalProp1.
+    const result = infer(['{"labels": {"key_0": "a", "key_1": "b"}, "extra": {"additionalProp1": 1}}'], "GetThingResponse200");
+    expect(members(result, "GetThingResponse200")).toEqual(["labels: Record<string, string>;", "extra: Record<string, number>;"]);
+    // A problem body whose spec allows other keys: the generator's entries are not its fields.
+    const problem = infer(['{"detail": "d", "status": 400, "key_0": 296, "key_1": 5843}'], "GetThingResponse400", "getThing:response:400");
+    expect(members(problem, "GetThingResponse400")).toEqual(["detail?: string;", "status?: number;"]);
+    expect(problem.declarations[0]!.schema).not.toHaveProperty("properties.key_0");
+    // Two samples that differ only in how many entries the generator wrote agree on their keys.
+    const agree = infer(['{"id": 1, "key_0": "a"}', '{"id": 2, "key_0": "a", "key_1": "b"}']);
+    expect(members(agree, "GetThingResponse200")).toEqual(["id: number;"]);
+  });
+
   it("many keys with one value shape make a record", () => {
     const big = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`word${String.fromCharCode(97 + (i % 26))}${i}`, i]));
     expect(infer([JSON.stringify({ dictionary: big })]).declarations[0]!.tsSource).toContain("dictionary: Record<string, number>;");

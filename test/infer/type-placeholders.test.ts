@@ -3,11 +3,12 @@
  * never values: on crafted samples and on adobe-cja, a collection Postman imported from an
  * OpenAPI file.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { standIn, typePlaceholder, withStandIns } from "../../generator/infer/type-placeholders.js";
 import { runPipeline } from "../../generator/pipeline.js";
-import { ROOT } from "../support.js";
+import { ROOT, tempDir } from "../support.js";
 import { inferTypes, jsonRequest, moduleOf, stringsRequest, typecheck } from "./helpers.js";
 
 const infer = (texts: string[]) => inferTypes([jsonRequest("getThing:response:200", "GetThingResponse200", texts)]);
@@ -79,5 +80,30 @@ describe("a collection Postman imported from an OpenAPI file (adobe-cja)", () =>
     expect(types).toMatch(/totalElements\??: number;/);
     expect(types).toMatch(/@format date-time\s*\*\/\s*\n\s*createdDate\??: string;/);
     for (const [path, content] of files) expect(content, path).not.toMatch(/\b(?:count|offset|shareId|totalElements): "<long>"/);
+  });
+});
+
+describe("a placeholder under a parameter named like a credential", () => {
+  const dir = tempDir("placeholder-secret");
+  afterAll(() => dir.remove());
+
+  it("is not a secret value: every other <integer> keeps its type", () => {
+    // parliament.uk's bills API: a `Session` query parameter (a session number) holds `<integer>`;
+    // taken for a secret, that text was redacted everywhere and every integer became a string.
+    const url = (query: { key: string; value: string }[]) => ({ raw: "https://api.example.com/bills", host: ["api", "example", "com"], path: ["bills"], query });
+    const request = { method: "GET", url: url([{ key: "Session", value: "<integer>" }, { key: "Take", value: "<integer>" }]) };
+    const file = join(dir.path, "bills.postman_collection.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        info: { name: "Bills", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+        item: [{ name: "List bills", request, response: [{ name: "OK", originalRequest: request, code: 200, header: [{ key: "Content-Type", value: "application/json" }], body: '{"itemsPerPage": "<integer>", "items": [{"billId": "<integer>"}]}' }] }],
+      }),
+    );
+    const [collection] = runPipeline({ inputs: [file], cwd: ROOT });
+    const types = [...collection!.files].filter(([path]) => !path.startsWith("runtime/")).map(([, content]) => content).join("\n");
+    expect(types).toMatch(/itemsPerPage: number;/);
+    expect(types).toMatch(/billId: number;/);
+    expect(types).not.toContain("[redacted]");
   });
 });
