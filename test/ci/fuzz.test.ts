@@ -3,14 +3,14 @@
  * either generates or fails with a PmgenError naming its file; never another exception. A
  * sample of the outputs is type-checked under strict in one program.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PmgenError } from "../../generator/base/diagnostics.js";
 import { outputFiles, runPipeline } from "../../generator/pipeline.js";
 import { tempDir } from "../support.js";
 import { fuzzCollections } from "./fuzz-corpus.js";
-import { typeErrors } from "./ts-check.js";
+import { typeErrors, writeFiles } from "./ts-check.js";
 
 const SEED = Number(process.env.PMGEN_FUZZ_SEED ?? 20261127);
 const RUNS = Number(process.env.PMGEN_FUZZ_RUNS ?? 2000);
@@ -32,12 +32,7 @@ describe(`fuzzing (${RUNS} collections, seed ${SEED})`, () => {
         const result = runPipeline({ inputs: [file], cwd: work.path });
         outcomes.generated++;
         if (outcomes.generated % CHECK_EVERY === 0) {
-          for (const [path, content] of outputFiles(result)) {
-            const target = join(work.path, "out", `r${run}`, path);
-            mkdirSync(join(target, ".."), { recursive: true });
-            writeFileSync(target, content);
-            if (path.endsWith(".ts")) checked.push(target);
-          }
+          checked.push(...writeFiles(outputFiles(result), join(work.path, "out", `r${run}`)));
         }
       } catch (error) {
         if (error instanceof PmgenError && error.source.file.startsWith(`fuzz${run}.json`) && error.message.length > 0) {

@@ -1,6 +1,6 @@
 /** Parse and type-check generated output with the TypeScript compiler API. */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import ts from "typescript";
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
@@ -14,6 +14,36 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
   skipLibCheck: true,
 };
+
+/**
+ * The tsconfig options generated clients are checked with by `tsc -p` (the corpus-wide test, and
+ * bench/perf/typecheck.ts, so the bench times what the tests hold the output to).
+ */
+export const GENERATED_CLIENT_TSCONFIG = {
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  lib: ["ES2022", "DOM", "DOM.Iterable"],
+  types: [],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  forceConsistentCasingInFileNames: true,
+};
+
+/** Writes generated files (output-relative path → text) under `dir`; the paths of the `.ts` ones. */
+export function writeFiles(files: Iterable<readonly [string, string]>, dir: string): string[] {
+  const written: string[] = [];
+  for (const [path, content] of files) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    if (path.endsWith(".ts")) written.push(target);
+  }
+  return written;
+}
 
 export function tsFiles(dir: string): string[] {
   const files: string[] = [];

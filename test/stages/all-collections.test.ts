@@ -5,7 +5,8 @@
  * test/fixtures/corpus, and the rest of ../shared/collections when it is present.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { GENERATED_CLIENT_TSCONFIG, writeFiles } from "../ci/ts-check.js";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { inferCollection, outputFiles, runPipeline } from "../../generator/pipeline.js";
@@ -47,30 +48,8 @@ describe("every corpus collection", () => {
   });
 
   it("compiles under strict", () => {
-    for (const [path, content] of outputFiles(collections)) {
-      const target = join(out.path, path);
-      mkdirSync(join(target, ".."), { recursive: true });
-      writeFileSync(target, content);
-    }
-    writeFileSync(
-      join(out.path, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: [],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          verbatimModuleSyntax: true,
-          isolatedModules: true,
-          forceConsistentCasingInFileNames: true,
-        },
-        include: ["**/*.ts"],
-      }),
-    );
+    writeFiles(outputFiles(collections), out.path);
+    writeFileSync(join(out.path, "tsconfig.json"), JSON.stringify({ compilerOptions: GENERATED_CLIENT_TSCONFIG, include: ["**/*.ts"] }));
     let output = "";
     try {
       execFileSync(process.execPath, ["--max-old-space-size=4096", join(ROOT, "node_modules/typescript/bin/tsc"), "-p", out.path], { encoding: "utf8", maxBuffer: 64 << 20 });

@@ -1,5 +1,5 @@
 /** Emit details: fixtures keep exact numbers and hostile keys; bad bodies fall back soundly. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../../generator/pipeline.js";
@@ -7,7 +7,7 @@ import { tsLiteral } from "../../generator/emit/ts/values.js";
 import { commentSafe, jsDoc, propertyKey, stringLiteral, typeMemberKey } from "../../generator/emit/ts/text.js";
 import { ExactNumber } from "../../generator/infer/contract.js";
 import { tempDir } from "../support.js";
-import { typeErrors } from "../ci/ts-check.js";
+import { typeErrors, writeFiles } from "../ci/ts-check.js";
 
 const dir = tempDir("emit");
 afterAll(() => dir.remove());
@@ -89,15 +89,7 @@ describe("generated fixtures and fallbacks", () => {
   });
 
   it("compiles under strict", () => {
-    const out = join(dir.path, "out");
-    const paths: string[] = [];
-    for (const [path, content] of result!.files) {
-      const target = join(out, path);
-      mkdirSync(join(target, ".."), { recursive: true });
-      writeFileSync(target, content);
-      if (path.endsWith(".ts")) paths.push(target);
-    }
-    expect(typeErrors(paths)).toEqual([]);
+    expect(typeErrors(writeFiles(result!.files, join(dir.path, "out")))).toEqual([]);
   });
 });
 

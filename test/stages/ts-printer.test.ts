@@ -3,12 +3,12 @@
  * they are combined, and generated code built from them compiles (a fixture list of a union
  * type is `satisfies (A | B)[]`).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { arrayOf, declaredNames, declaredRef, indexed, keyword, literal, objectType, printType, ref, unionOf } from "../../generator/emit/ts/index.js";
 import { runPipeline } from "../../generator/pipeline.js";
-import { typeErrors } from "../ci/ts-check.js";
+import { typeErrors, writeFiles } from "../ci/ts-check.js";
 import { tempDir } from "../support.js";
 
 const dir = tempDir("printer");
@@ -65,14 +65,6 @@ describe("generated code combining types", () => {
     const [result] = runPipeline({ inputs: [file], cwd: dir.path });
     const fixtures = result!.files.get("fixtures/generateTokens.ts")!;
     expect(fixtures).toMatch(/\] satisfies \([A-Za-z]+ \| [A-Za-z]+\)\[\];/);
-    const out = join(dir.path, "out");
-    const paths: string[] = [];
-    for (const [path, content] of result!.files) {
-      const target = join(out, path);
-      mkdirSync(join(target, ".."), { recursive: true });
-      writeFileSync(target, content);
-      if (path.endsWith(".ts")) paths.push(target);
-    }
-    expect(typeErrors(paths)).toEqual([]);
+    expect(typeErrors(writeFiles(result!.files, join(dir.path, "out")))).toEqual([]);
   });
 });
