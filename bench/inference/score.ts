@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv";
+import { seededRandom } from "../fidelity/seeded.js";
 
 const require = createRequire(import.meta.url);
 // CommonJS packages: their default exports, typed loosely.
@@ -45,16 +46,8 @@ export function compile(schema: unknown, draft: "2020" | "07"): ((value: Json) =
   }
 }
 
-export function rng(seedText: string): () => number {
-  let seed = 2166136261;
-  for (let i = 0; i < seedText.length; i++) seed = Math.imul(seed ^ seedText.charCodeAt(i), 16777619);
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fidelity bench's seeded PRNG (same seeds, same draws). */
+export const rng = seededRandom;
 
 export function pick<T>(items: readonly T[], count: number, random: () => number): T[] {
   const pool = [...items];
