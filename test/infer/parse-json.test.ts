@@ -91,7 +91,7 @@ describe("parseJson's native fast path", () => {
         for (const response of item.response ?? []) if (typeof response.body === "string") texts.push(response.body);
       }
     };
-    for (const file of readdirSync(FIXTURES)) walk((JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as { item: unknown[] }).item);
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith(".json"))) walk((JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as { item: unknown[] }).item);
     return texts;
   }
 
