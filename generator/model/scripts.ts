@@ -5,17 +5,22 @@
  * script lives (collection, folder or item), saying what the caller must do instead.
  */
 
-/** The text of the enabled pre-request scripts in an `event` list. */
-export function preRequestScript(events: unknown): string {
+/** The text of the enabled scripts in an `event` list: those that `listen` for one event, or all. */
+function scriptsText(events: unknown, listen?: "prerequest"): string {
   if (!Array.isArray(events)) return "";
   const parts: string[] = [];
-  for (const event of events as { listen?: unknown; disabled?: unknown; script?: { exec?: unknown } }[]) {
-    if (event?.listen !== "prerequest" || event.disabled === true) continue;
+  for (const event of events as ({ listen?: unknown; disabled?: unknown; script?: { exec?: unknown } } | null)[]) {
+    if (!event || event.disabled === true || (listen !== undefined && event.listen !== listen)) continue;
     const exec = event.script?.exec;
     if (typeof exec === "string") parts.push(exec);
     else if (Array.isArray(exec)) parts.push(exec.filter((line): line is string => typeof line === "string").join("\n"));
   }
   return parts.join("\n");
+}
+
+/** The text of the enabled pre-request scripts in an `event` list. */
+export function preRequestScript(events: unknown): string {
+  return scriptsText(events, "prerequest");
 }
 
 /**
@@ -28,14 +33,7 @@ export function variablesSetByScripts(collection: unknown): Set<string> {
   while (stack.length > 0) {
     const node = stack.pop() as { event?: unknown; item?: unknown } | null;
     if (!node || typeof node !== "object") continue;
-    if (Array.isArray(node.event)) {
-      for (const event of node.event as { disabled?: unknown; script?: { exec?: unknown } }[]) {
-        if (!event || event.disabled === true) continue;
-        const exec = event.script?.exec;
-        const text = typeof exec === "string" ? exec : Array.isArray(exec) ? exec.filter((line): line is string => typeof line === "string").join("\n") : "";
-        for (const name of variablesSet(text)) names.add(name);
-      }
-    }
+    for (const name of variablesSet(scriptsText(node.event))) names.add(name);
     if (Array.isArray(node.item)) stack.push(...node.item);
   }
   return names;
